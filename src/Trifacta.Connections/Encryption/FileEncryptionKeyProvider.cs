@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Trifacta.Connections.Encryption;
+
+/// <summary>
+/// Reads the customer key file (SPEC §6): any text of at least 16 characters, a trailing newline ignored, at most
+/// 4 KiB, turned into an AES-256 key with HKDF-SHA256. Read on every call, so a rotated file takes effect at once.
+/// Errors name the path, never the content.
+/// </summary>
+internal sealed class FileEncryptionKeyProvider(IOptionsMonitor<ConnectionDryRunOptions> options) : IEncryptionKeyProvider
+{
+    public const int MinimumCharacters = 16;
+    public const int MaximumBytes = 4096;
+    public const int KeySize = 32;
+
+    private static ReadOnlySpan<byte> Salt => "Trifacta.Connections key v1"u8;
+    private static ReadOnlySpan<byte> Info => "credential sealing (AES-256-GCM)"u8;
+
+    public ValueTask<byte[]> GetKeyAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ReadKey(options.CurrentValue.EncryptionKeyFile));
+    }
+
+    internal static byte[] ReadKey(string path)
+    {
+        var material = ReadFile(path);
+        try
+        {
+            var length = material.Length;
+            if (length > 0 && material[length - 1] == (byte)'\n')
+            {
+                length--;
+                if (length > 0 && material[length - 1] == (byte)'\r')
+                {
+                    length--;
+                }
+            }
+
+            var text = material.AsSpan(0, length);
+            if (text.Length > MaximumBytes)
+            {
+                throw Unavailable(path, $"is larger than {MaximumBytes / 1024} KiB.");
+            }
+
+            var characters = CountCharacters(text) ?? throw Unavailable(path, "is not UTF-8 text.");
+            if (characters < MinimumCharacters)
+            {
+                throw Unavailable(path, $"holds {characters} characters; a key needs at least {MinimumCharacters}.");
+            }
+
+            var key = new byte[KeySize];
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, text, key, Salt, Info);
+            return key;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
+    }
+
+    private static byte[] ReadFile(string path)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaximumBytes + 2)
+            {
+                throw Unavailable(path, $"is larger than {MaximumBytes / 1024} KiB.");
+            }
+
+            var buffer = new byte[length];
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            if (read != buffer.Length)
+            {
+                CryptographicOperations.ZeroMemory(buffer);
+                throw Unavailable(path, "changed while it was read.");
+            }
+
+            return buffer;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Unavailable(path, "does not exist.", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw Unavailable(path, "cannot be read: access is denied (or it is not a regular file).", ex);
+        }
+        catch (IOException ex)
+        {
+            throw Unavailable(path, $"cannot be read ({ex.GetType().Name}).", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw Unavailable(path, "is not a valid path.", ex);
+        }
+    }
+
+    private static int? CountCharacters(ReadOnlySpan<byte> utf8)
+    {
+        var count = 0;
+        while (!utf8.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(utf8, out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return null;
+            }
+
+            utf8 = utf8[consumed..];
+            count++;
+        }
+
+        return count;
+    }
+
+    private static EncryptionKeyUnavailableException Unavailable(string path, string problem, Exception? inner = null) =>
+        new($"The encryption key file '{path}' {problem}", inner);
+}

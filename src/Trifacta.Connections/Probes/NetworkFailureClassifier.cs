@@ -1,0 +1,48 @@
+using System.Net.Sockets;
+using System.Security.Authentication;
+
+namespace Trifacta.Connections.Probes;
+
+/// <summary>
+/// Classifies what the network and TLS layers throw, by exception type and socket error code, for every probe.
+/// </summary>
+internal static class NetworkFailureClassifier
+{
+    /// <summary>Classifies one exception of the chain, or returns <see langword="null"/> when it is not a network one.</summary>
+    public static ConnectionProbeResult? Classify(Exception exception) => exception switch
+    {
+        SocketException socket => FromSocket(socket),
+        AuthenticationException => ConnectionProbeResult.Failure(ConnectionFailureKind.TlsFailure, exception),
+        TimeoutException => ConnectionProbeResult.Failure(ConnectionFailureKind.Timeout, exception),
+        _ => null,
+    };
+
+    private static ConnectionProbeResult FromSocket(SocketException socket)
+    {
+        var kind = socket.SocketErrorCode switch
+        {
+            SocketError.ConnectionRefused => ConnectionFailureKind.ConnectionRefused,
+            SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => ConnectionFailureKind.HostNotFound,
+            SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown
+                or SocketError.AddressNotAvailable or SocketError.HostDown => ConnectionFailureKind.HostUnreachable,
+            SocketError.TimedOut => ConnectionFailureKind.Timeout,
+            _ => ConnectionFailureKind.Unknown,
+        };
+
+        return ConnectionProbeResult.Failure(kind, socket, "socket:" + socket.SocketErrorCode);
+    }
+
+    /// <summary>Walks the exception and its inner exceptions, outermost first, and returns the first classification.</summary>
+    public static ConnectionProbeResult? ClassifyChain(Exception exception, Func<Exception, ConnectionProbeResult?> vendorClassifier)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if ((vendorClassifier(current) ?? Classify(current)) is { } result)
+            {
+                return result;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+using Npgsql;
+
+namespace Trifacta.Connections.Probes.PostgreSql;
+
+/// <summary>Maps what Npgsql throws to failure kinds: SQLSTATE for server errors, then the network classifier.</summary>
+internal static class PostgreSqlFailureClassifier
+{
+    public static ConnectionProbeResult Classify(Exception exception) =>
+        NetworkFailureClassifier.ClassifyChain(exception, FromServer)
+        ?? ConnectionProbeResult.Failure(ConnectionFailureKind.Unknown, exception);
+
+    private static ConnectionProbeResult? FromServer(Exception exception) =>
+        exception is PostgresException postgres
+            ? ConnectionProbeResult.Failure(KindOf(postgres.SqlState), postgres, postgres.SqlState)
+            : null;
+
+    /// <summary>The kind of a SQLSTATE (https://www.postgresql.org/docs/current/errcodes-appendix.html).</summary>
+    internal static ConnectionFailureKind KindOf(string sqlState) => sqlState switch
+    {
+        PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification => ConnectionFailureKind.AuthenticationFailed,
+        PostgresErrorCodes.InvalidCatalogName => ConnectionFailureKind.DatabaseNotFound,
+        PostgresErrorCodes.InsufficientPrivilege => ConnectionFailureKind.PermissionDenied,
+        PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections => ConnectionFailureKind.ServerUnavailable,
+        _ => ConnectionFailureKind.Unknown,
+    };
+}

@@ -1,0 +1,135 @@
+using System.Collections.Frozen;
+
+namespace Trifacta.Connections.Runner;
+
+/// <summary>Checks every rule of the v4 request (SPEC §2) and collects every broken one.</summary>
+internal static class RequestValidator
+{
+    public const string BasicCredentialType = "basic";
+    public const string JdbcType = "jdbc";
+
+    public static ValidatedRequest Validate(ConnectionDryRunRequest request, FrozenDictionary<string, IConnectionProbe> probes)
+    {
+        var errors = new List<InvalidField>();
+        var connectParams = request.ConnectParams;
+
+        Required(request.Name, "name", errors);
+        if (Required(request.Type, "type", errors) && !string.Equals(request.Type, JdbcType, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new("type", $"must be '{JdbcType}' (relational connections are the ones this library tests), not '{Shorten(request.Type)}'."));
+        }
+
+        Required(request.Vendor, "vendor", errors);
+        Required(request.VendorName, "vendorName", errors);
+        Agree(request.Vendor, connectParams?.Vendor, "vendor", "connectParams.vendor", StringComparison.OrdinalIgnoreCase, errors);
+        Agree(request.VendorName, connectParams?.VendorName, "vendorName", "connectParams.vendorName", StringComparison.OrdinalIgnoreCase, errors);
+
+        if (Required(request.Host, "host", errors) && Uri.CheckHostName(request.Host) == UriHostNameType.Unknown)
+        {
+            errors.Add(new("host", $"'{Shorten(request.Host)}' is not a valid host name or IP address."));
+        }
+
+        Agree(request.Host, connectParams?.Host, "host", "connectParams.host", StringComparison.OrdinalIgnoreCase, errors);
+
+        if (request.Port is null)
+        {
+            errors.Add(new("port", "is required."));
+        }
+        else if (request.Port is < 1 or > 65535)
+        {
+            errors.Add(new("port", $"must be an integer from 1 to 65535, not {request.Port}."));
+        }
+
+        if (connectParams?.Port is { } otherPort && request.Port is { } port && otherPort != port)
+        {
+            errors.Add(new("connectParams.port", $"'port' ({port}) and 'connectParams.port' ({otherPort}) disagree."));
+        }
+
+        var database = request.Params?.Database;
+        Agree(database, connectParams?.Database, "params.database", "connectParams.database", StringComparison.Ordinal, errors);
+        database ??= connectParams?.Database;
+        if (database is { Length: 0 })
+        {
+            errors.Add(new("params.database", "must not be empty; leave it out for the server's default database."));
+        }
+
+        var options = request.Params?.ConnectStrOpts;
+        var alias = request.Params?.ConnectStringOptions;
+        if (options is not null && alias is not null && !string.Equals(options, alias, StringComparison.Ordinal))
+        {
+            errors.Add(new("params.connectStringOptions", "'params.connectStrOpts' and its alias 'params.connectStringOptions' disagree."));
+        }
+
+        var pairs = ConnectStringOptionsParser.Parse(options ?? alias, errors);
+        if (pairs.Count > 0 && request.Vendor is not null && probes.TryGetValue(request.Vendor, out var probe))
+        {
+            foreach (var (key, _) in pairs)
+            {
+                if (!probe.SupportedOptions.Contains(key, StringComparer.OrdinalIgnoreCase))
+                {
+                    var supported = probe.SupportedOptions.Count == 0 ? "none" : string.Join(", ", probe.SupportedOptions.Order(StringComparer.Ordinal));
+                    errors.Add(new(ConnectStringOptionsParser.Field, $"the key '{Shorten(key)}' is not accepted for vendor '{probe.Vendor}' (accepted: {supported})."));
+                }
+            }
+        }
+
+        var credentialType = request.CredentialType ?? BasicCredentialType;
+        string? username = null;
+        string? password = null;
+        if (string.Equals(credentialType, BasicCredentialType, StringComparison.OrdinalIgnoreCase))
+        {
+            var credentials = request.Credentials;
+            if (credentials is null || credentials.Count == 0)
+            {
+                errors.Add(new("credentials", "must hold one {username, password} for 'basic' credentials."));
+            }
+            else if (credentials.Count > 1)
+            {
+                errors.Add(new("credentials", $"must hold exactly one {{username, password}} for 'basic' credentials, not {credentials.Count}."));
+            }
+            else if (credentials[0] is not { } credential)
+            {
+                errors.Add(new("credentials[0]", "must be an object with a username and a password."));
+            }
+            else
+            {
+                username = credential.Username;
+                password = credential.Password;
+                Required(username, "credentials[0].username", errors);
+                if (password is null)
+                {
+                    errors.Add(new("credentials[0].password", "is required."));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ValidatedRequest(null, null, credentialType, errors);
+        }
+
+        var target = new ConnectionTarget(request.Vendor!, request.Host!, request.Port!.Value, database, username ?? string.Empty, request.Ssl ?? false, pairs);
+        return new ValidatedRequest(target, password, credentialType, errors);
+    }
+
+    private static bool Required(string? value, string field, List<InvalidField> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, "is required."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Agree(string? topLevel, string? nested, string topField, string nestedField, StringComparison comparison, List<InvalidField> errors)
+    {
+        if (topLevel is not null && nested is not null && !string.Equals(topLevel, nested, comparison))
+        {
+            errors.Add(new(nestedField, $"'{topField}' ('{Shorten(topLevel)}') and '{nestedField}' ('{Shorten(nested)}') disagree."));
+        }
+    }
+
+    private static string Shorten(string? text) => ConnectStringOptionsParser.Shorten(text);
+}

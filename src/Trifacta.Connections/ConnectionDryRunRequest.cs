@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using Trifacta.Connections.Json;
 
@@ -83,4 +84,34 @@ public sealed record ConnectionDryRunRequest
     [JsonPropertyName("credentials")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ConnectionCredential>? Credentials { get; init; }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        // Every member but the credentials list, with any password redacted wherever it appears
+        // (a password that is also the database or user name must not leak through those either).
+        var members = new StringBuilder()
+            .Append("Name = ").Append(Name)
+            .Append(", Type = ").Append(Type)
+            .Append(", Vendor = ").Append(Vendor)
+            .Append(", VendorName = ").Append(VendorName)
+            .Append(", Host = ").Append(Host)
+            .Append(", Port = ").Append(Port)
+            .Append(", Ssl = ").Append(Ssl)
+            .Append(", Params = ").Append(Params)
+            .Append(", ConnectParams = ").Append(ConnectParams)
+            .Append(", Description = ").Append(Description)
+            .Append(", IsGlobal = ").Append(IsGlobal)
+            .Append(", CredentialType = ").Append(CredentialType)
+            .Append(", CredentialsShared = ").Append(CredentialsShared)
+            .Append(", DisableTypeInference = ").Append(DisableTypeInference)
+            .Append(", Credentials = [").AppendJoin(", ", Credentials ?? []).Append(']')
+            .ToString();
+        foreach (var credential in Credentials ?? [])
+        {
+            members = Runner.SecretRedactor.Redact(members, credential?.Password);
+        }
+
+        builder.Append(members);
+        return true;
+    }
 }

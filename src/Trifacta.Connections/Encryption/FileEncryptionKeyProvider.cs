@@ -13,7 +13,6 @@ internal sealed class FileEncryptionKeyProvider(IOptionsMonitor<ConnectionDryRun
 {
     public const int MinimumCharacters = 16;
     public const int MaximumBytes = 4096;
-    public const int KeySize = 32;
 
     private static ReadOnlySpan<byte> Salt => "Trifacta.Connections key v1"u8;
     private static ReadOnlySpan<byte> Info => "credential sealing (AES-256-GCM)"u8;
@@ -51,7 +50,7 @@ internal sealed class FileEncryptionKeyProvider(IOptionsMonitor<ConnectionDryRun
                 throw Unavailable(path, $"holds {characters} characters; a key needs at least {MinimumCharacters}.");
             }
 
-            var key = new byte[KeySize];
+            var key = new byte[SealedConnection.KeySize];
             HKDF.DeriveKey(HashAlgorithmName.SHA256, text, key, Salt, Info);
             return key;
         }

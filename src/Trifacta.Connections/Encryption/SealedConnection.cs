@@ -13,6 +13,9 @@ internal sealed class SealedConnection : IDisposable
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    /// <summary>AES-256: 32 bytes.</summary>
+    public const int KeySize = 32;
+
     private readonly AesGcm _aes;
     private readonly byte[] _nonce;
     private readonly byte[] _ciphertext;
@@ -38,6 +41,11 @@ internal sealed class SealedConnection : IDisposable
     /// <summary>Seals <paramref name="password"/> with <paramref name="key"/> (32 bytes). The caller still owns and clears the key.</summary>
     public static SealedConnection Create(ConnectionTarget target, string password, ReadOnlySpan<byte> key)
     {
+        if (key.Length != KeySize)
+        {
+            throw new ArgumentException($"The sealing key must be {KeySize} bytes (AES-256), not {key.Length}.", nameof(key));
+        }
+
         var id = Guid.NewGuid();
         var aes = new AesGcm(key, TagSize);
         var nonce = RandomNumberGenerator.GetBytes(NonceSize);

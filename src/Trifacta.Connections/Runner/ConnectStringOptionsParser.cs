@@ -41,16 +41,7 @@ internal static class ConnectStringOptionsParser
             }
 
             var rawValue = segment[(equals + 1)..].Trim().ToString();
-            string value;
-            try
-            {
-                value = urlForm ? Uri.UnescapeDataString(rawValue.Replace('+', ' ')) : rawValue;
-            }
-            catch (UriFormatException)
-            {
-                errors.Add(new InvalidField(Field, $"the value of '{Shorten(key)}' is not valid URL encoding."));
-                continue;
-            }
+            var value = urlForm ? Uri.UnescapeDataString(rawValue.Replace('+', ' ')) : rawValue;
 
             var keyText = key.ToString();
             if (pairs.Exists(p => string.Equals(p.Key, keyText, StringComparison.OrdinalIgnoreCase)))

@@ -102,10 +102,10 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         SealedConnection connection;
         try
         {
-            if (key.Length != FileEncryptionKeyProvider.KeySize)
+            if (key.Length != SealedConnection.KeySize)
             {
                 return LibraryFailure(run, new EncryptionKeyUnavailableException(
-                    $"The encryption key provider returned {key.Length} bytes; AES-256 needs {FileEncryptionKeyProvider.KeySize}."), password);
+                    $"The encryption key provider returned {key.Length} bytes; AES-256 needs {SealedConnection.KeySize}."), password);
             }
 
             connection = SealedConnection.Create(target, password, key);
@@ -118,26 +118,28 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         // 5. test, then 6. delete whatever happened.
         clock.Next(DryRunStage.Test);
         run.ConnectionId = connection.Id;
-        ConnectionProbeResult outcome;
+        ConnectionProbeResult? outcome;
         try
         {
             run.Attempts = 1;
             outcome = await TestAsync(probe, connection, options.Timeout - clock.Elapsed, linked.Token).ConfigureAwait(false);
-            if (!outcome.IsSuccess && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                // Drivers wrap a canceled wait in their own exception types; the deadline is the real cause.
-                outcome = TimeoutOutcome(run);
-            }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
             Delete(connection, clock);
-            Log.DryRunCanceled(_logger, connection.Id, DryRunStage.Test);
-            throw;
         }
 
-        Delete(connection, clock);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Log.DryRunCanceled(_logger, connection.Id, DryRunStage.Test);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (outcome is null || (!outcome.IsSuccess && deadline.IsCancellationRequested))
+        {
+            // Drivers wrap a canceled wait in their own exception types; the deadline is the real cause.
+            outcome = TimeoutOutcome(run);
+        }
 
         if (outcome.IsSuccess)
         {
@@ -152,7 +154,8 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         return ProbeFailure(run, outcome, password);
     }
 
-    private async Task<ConnectionProbeResult> TestAsync(IConnectionProbe probe, SealedConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Runs the probe; <see langword="null"/> when it stopped because the caller or the deadline canceled it.</summary>
+    private async Task<ConnectionProbeResult?> TestAsync(IConnectionProbe probe, SealedConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
@@ -160,7 +163,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            return null;
         }
         catch (ConnectionDryRunException ex)
         {

@@ -105,7 +105,7 @@ internal static class RequestValidator
 
         if (errors.Count > 0)
         {
-            return new ValidatedRequest(null, null, credentialType, errors);
+            return new ValidatedRequest(null, password, credentialType, errors);
         }
 
         var target = new ConnectionTarget(request.Vendor!, request.Host!, request.Port!.Value, database, username ?? string.Empty, request.Ssl ?? false, pairs);

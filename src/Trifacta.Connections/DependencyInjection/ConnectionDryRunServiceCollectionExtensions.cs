@@ -34,6 +34,7 @@ public static class ConnectionDryRunServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEncryptionKeyProvider, FileEncryptionKeyProvider>();
         services.TryAddSingleton<IConnectionDryRunner, ConnectionDryRunner>();
+        services.TryAddSingleton<PostgreSqlDataSourceCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionProbe, PostgreSqlConnectionProbe>());
         return new ConnectionDryRunBuilder(services);
     }

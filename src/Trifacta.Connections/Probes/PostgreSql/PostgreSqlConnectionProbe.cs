@@ -1,12 +1,10 @@
-using Npgsql;
-
 namespace Trifacta.Connections.Probes.PostgreSql;
 
 /// <summary>
-/// Tests a PostgreSQL connection with Npgsql: a slim data source of its own (no pool, no type loading, disposed
-/// with the run so nothing lingers and no password stays cached), open, <c>SELECT 1</c>, close.
+/// Tests a PostgreSQL connection with Npgsql: an unpooled, secret-free data source for the target (see
+/// <see cref="PostgreSqlDataSourceCache"/>), open with the sealed password, <c>SELECT 1</c>, close.
 /// </summary>
-internal sealed class PostgreSqlConnectionProbe : IConnectionProbe
+internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSources) : IConnectionProbe
 {
     public const string VendorName = "postgres";
     public const string TestQuery = "SELECT 1";
@@ -16,42 +14,36 @@ internal sealed class PostgreSqlConnectionProbe : IConnectionProbe
     public async Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = new NpgsqlSlimDataSourceBuilder();
-        var settings = builder.ConnectionStringBuilder;
-        settings.Host = context.Host;
-        settings.Port = context.Port;
-        settings.Database = context.Database;
-        settings.Username = context.Username;
-        settings.Pooling = false;
-        settings.Enlist = false;
-        settings.SslMode = context.Ssl ? SslMode.VerifyFull : SslMode.Prefer;
-        settings.ApplicationName = "trifacta-dryrun " + context.ConnectionId.ToString("N");
-        var seconds = (int)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds), 1, 1024);
-        settings.Timeout = seconds;
-        settings.CommandTimeout = seconds;
-        builder.ConfigureTypeLoading(static types => types.EnableTypeLoading(false));
-        if (context.Ssl)
-        {
-            builder.EnableTransportSecurity();
-        }
-
-        settings.Password = context.RevealPassword();
-        var dataSource = builder.Build();
+        var dataSource = dataSources.Get(new PostgreSqlDataSourceKey(
+            context.Host,
+            context.Port,
+            context.Database,
+            context.Username,
+            context.Ssl,
+            (int)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds), 1, 1024)));
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = TestQuery;
-            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            var connection = dataSource.CreateConnection();
+            await using (connection.ConfigureAwait(false))
+            {
+                using (dataSources.UsePassword(context.RevealPassword()))
+                {
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText = TestQuery;
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return ConnectionProbeResult.Success;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return PostgreSqlFailureClassifier.Classify(ex);
-        }
-        finally
-        {
-            await dataSource.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -26,12 +26,33 @@ public sealed class PostgreSqlDryRunTests(PostgreSqlServerFixture server) : IDis
     [Fact]
     public async Task DryRun_returns_SUCCESS_and_the_server_saw_the_session()
     {
+        const string authorized = $"connection authorized: user={PostgreSqlServerFixture.User} database={PostgreSqlServerFixture.Database} application_name=trifacta-dryrun";
+        var before = CountOccurrences(await server.ReadLogAsync(), authorized);
+
         var result = await Host.Runner.DryRunAsync(server.Request());
 
         JsonSerializer.Serialize(result).Should().Be("""{"result":"SUCCESS","reason":null}""");
-        var log = await server.ReadLogAsync();
-        log.Should().Contain($"connection authorized: user={PostgreSqlServerFixture.User} database={PostgreSqlServerFixture.Database} application_name=trifacta-dryrun {result.Diagnostics.ConnectionId:N}");
+        CountOccurrences(await server.ReadLogAsync(), authorized).Should().Be(before + 1, "the server authorized exactly one dry run session");
         (await server.WaitForNoSessionsAsync(TimeSpan.FromSeconds(5))).Should().Be(0, "the session is closed before the dry run returns");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_fails_after_a_right_one_for_the_same_target_and_vice_versa()
+    {
+        (await Host.Runner.DryRunAsync(server.Request())).IsSuccess.Should().BeTrue();
+        (await Host.Runner.DryRunAsync(server.Request(password: "wrong"))).Diagnostics.Kind.Should().Be(ConnectionFailureKind.AuthenticationFailed);
+        (await Host.Runner.DryRunAsync(server.Request())).IsSuccess.Should().BeTrue();
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [Fact]

@@ -11,6 +11,7 @@ namespace Trifacta.Connections.Benchmarks;
 /// off, open, SELECT 1, close; same server and credentials) and AspNetCore.HealthChecks.NpgSql's check.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SuccessBenchmarks
 {
     private string _rawConnectionString = null!;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks against a throwaway local PostgreSQL on 127.0.0.1:${BENCH_PG_PORT:-55433}. Arguments go to
+# Runs the benchmarks against a throwaway local PostgreSQL on 127.0.0.1:${BENCH_PG_PORT:-15433}. Arguments go to
 # BenchmarkDotNet (default: every benchmark). Results: BenchmarkDotNet.Artifacts/results/; summary: docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 ensure_dotnet
 ensure_postgres
 
-port="${BENCH_PG_PORT:-55433}"
+port="${BENCH_PG_PORT:-15433}"
 work="$(mktemp -d /tmp/trifacta-bench.XXXXXX)"
 chmod 755 "$work"
 export PG_SUPERUSER_PASSWORD="bench-su-$RANDOM$RANDOM"

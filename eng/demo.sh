@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: a demo dry run against a real local server. Starts a throwaway PostgreSQL on 127.0.0.1:55432,
+# The main job: a demo dry run against a real local server. Starts a throwaway PostgreSQL on 127.0.0.1:15432
+# (below the ephemeral port range, so no outgoing connection can be holding it),
 # writes a key file, runs the trifacta-dryrun CLI on the three bodies in docs/examples (success, wrong password,
 # refused) and prints each v4 result. Installs PostgreSQL when it is missing. Leaves nothing running.
 set -euo pipefail
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 ensure_dotnet
 ensure_postgres
 
-port="${DEMO_PG_PORT:-55432}"
+port="${DEMO_PG_PORT:-15432}"
 work="$(mktemp -d /tmp/trifacta-demo.XXXXXX)"
 chmod 755 "$work"
 export PG_SUPERUSER_PASSWORD="demo-su-$RANDOM$RANDOM"

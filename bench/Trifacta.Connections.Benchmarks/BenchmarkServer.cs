@@ -5,7 +5,7 @@ public static class BenchmarkServer
 {
     public static string Host => Get("TRIFACTA_BENCH_HOST", "127.0.0.1");
 
-    public static int Port => int.Parse(Get("TRIFACTA_BENCH_PORT", "55433"), System.Globalization.CultureInfo.InvariantCulture);
+    public static int Port => int.Parse(Get("TRIFACTA_BENCH_PORT", "15433"), System.Globalization.CultureInfo.InvariantCulture);
 
     public static string User => Get("TRIFACTA_BENCH_USER", "bench_user");
 

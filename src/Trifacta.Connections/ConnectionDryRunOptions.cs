@@ -1,6 +1,7 @@
 namespace Trifacta.Connections;
 
 /// <summary>Options of the dry run. Validated when the host starts (or at first use without a host).</summary>
+/// <remarks>See <c>docs/configuration.md</c> for every option with its range and the reasons for its default.</remarks>
 public sealed class ConnectionDryRunOptions
 {
     /// <summary>The platform's default key file path.</summary>
@@ -13,7 +14,39 @@ public sealed class ConnectionDryRunOptions
     /// <value>Default <c>/opt/trifacta/conf/.key/customerKey</c>, the platform's.</value>
     public string EncryptionKeyFile { get; set; } = DefaultEncryptionKeyFile;
 
-    /// <summary>The overall deadline of one dry run, from validation to delete. When it expires the result is a <see cref="ConnectionFailureKind.Timeout"/> failure naming the stage.</summary>
+    /// <summary>
+    /// The overall deadline of one dry run, counted from its start and covering every attempt and the waits between
+    /// them. When it expires the result is a <see cref="ConnectionFailureKind.Timeout"/> failure naming the stage.
+    /// </summary>
     /// <value>Default 30 seconds; from 100 milliseconds to 10 minutes.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The deadline of one attempt of the test stage: DNS, TCP connect, TLS, authentication and the test query.
+    /// A blackholed host or a server that never answers fails after this long as <see cref="ConnectionFailureKind.Timeout"/>
+    /// (timeouts are not retried). An attempt never outlasts what is left of <see cref="Timeout"/>.
+    /// </summary>
+    /// <value>Default 10 seconds; from 100 milliseconds to 5 minutes.</value>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How many attempts the test stage may make in all. Only transient failures
+    /// (<see cref="ConnectionFailureKind.ServerUnavailable"/>) are tried again.
+    /// </summary>
+    /// <value>Default 3 (one try and two retries); from 1 (no retry) to 10.</value>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// The median wait before the first retry; each further retry waits about twice as long, with jitter
+    /// (exponential backoff, decorrelated jitter).
+    /// </summary>
+    /// <value>Default 200 milliseconds; from 0 to 30 seconds.</value>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// A PEM file of CA certificates to trust, in addition to the system's, when a request asks for <c>ssl</c>.
+    /// The server certificate is still verified against the request's host name. Requests cannot add trust.
+    /// </summary>
+    /// <value>Default <see langword="null"/>: the system's trusted CAs only.</value>
+    public string? TrustedCaCertificatesFile { get; set; }
 }

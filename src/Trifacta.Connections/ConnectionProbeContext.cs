@@ -1,23 +1,33 @@
 using Trifacta.Connections.Encryption;
+using Trifacta.Connections.Probes;
+using Trifacta.Connections.Runner;
 
 namespace Trifacta.Connections;
 
 /// <summary>
-/// What a probe sees of the connection under test: its validated coordinates and its sealed credentials.
-/// Created by the runner for one attempt; it stops working once the connection is deleted.
+/// What a probe sees of the connection under test for one attempt: its validated coordinates, its sealed
+/// credentials, and a way to report which sub-stage it is in. It stops working once the connection is deleted.
 /// </summary>
 public sealed class ConnectionProbeContext
 {
     private readonly SealedConnection _connection;
+    private readonly StageClock _clock;
+    private bool _ended;
 
-    internal ConnectionProbeContext(SealedConnection connection, TimeSpan timeout)
+    internal ConnectionProbeContext(SealedConnection connection, StageClock clock, int attempt, TimeSpan timeout, TrustPolicy trust)
     {
         _connection = connection;
+        _clock = clock;
+        Attempt = attempt;
         Timeout = timeout;
+        Trust = trust;
     }
 
     /// <summary>The in-memory connection's id, unique per dry run.</summary>
     public Guid ConnectionId => _connection.Id;
+
+    /// <summary>Which attempt this is, from 1.</summary>
+    public int Attempt { get; }
 
     /// <summary>The vendor, as the request named it.</summary>
     public string Vendor => _connection.Target.Vendor;
@@ -43,9 +53,40 @@ public sealed class ConnectionProbeContext
     /// <summary>The time this attempt may take; the cancellation token passed to the probe fires when it is spent.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>The host's TLS trust settings (extra CAs), for probes that negotiate TLS.</summary>
+    internal TrustPolicy Trust { get; }
+
+    /// <summary>
+    /// Reports that the probe has started <paramref name="stage"/> (<see cref="DryRunStage.Resolve"/>,
+    /// <see cref="DryRunStage.Connect"/>, <see cref="DryRunStage.Tls"/>, <see cref="DryRunStage.Authenticate"/> or
+    /// <see cref="DryRunStage.Query"/>), ending the one before. The timings and the failed stage of the result come
+    /// from these reports. Reports after the attempt ended are ignored.
+    /// </summary>
+    /// <param name="stage">The sub-stage starting now.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is not a sub-stage of the test stage.</exception>
+    public void EnterStage(DryRunStage stage)
+    {
+        if (stage is < DryRunStage.Resolve or > DryRunStage.Query)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stage), stage, "Only the sub-stages of the test stage (Resolve to Query) can be reported by a probe.");
+        }
+
+        if (!Volatile.Read(ref _ended))
+        {
+            _clock.EnterSubStage(stage);
+        }
+    }
+
     /// <summary>
     /// Unseals the password for handing to the driver. Call it as late as possible and do not keep the string.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The connection has been deleted.</exception>
     public string RevealPassword() => _connection.RevealPassword();
+
+    /// <summary>Called by the runner when the attempt is over.</summary>
+    internal void End()
+    {
+        Volatile.Write(ref _ended, true);
+        _clock.EndSubStage();
+    }
 }

@@ -5,9 +5,6 @@ namespace Trifacta.Connections.DependencyInjection;
 /// <summary>Validates <see cref="ConnectionDryRunOptions"/>; each failure names the option and its allowed range.</summary>
 internal sealed class ConnectionDryRunOptionsValidator : IValidateOptions<ConnectionDryRunOptions>
 {
-    internal static readonly TimeSpan MinimumTimeout = TimeSpan.FromMilliseconds(100);
-    internal static readonly TimeSpan MaximumTimeout = TimeSpan.FromMinutes(10);
-
     public ValidateOptionsResult Validate(string? name, ConnectionDryRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -17,11 +14,34 @@ internal sealed class ConnectionDryRunOptionsValidator : IValidateOptions<Connec
             builder.AddError("must name the key file.", nameof(options.EncryptionKeyFile));
         }
 
-        if (options.Timeout < MinimumTimeout || options.Timeout > MaximumTimeout)
+        Range(builder, nameof(options.Timeout), options.Timeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
+        Range(builder, nameof(options.AttemptTimeout), options.AttemptTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
+        Range(builder, nameof(options.RetryDelay), options.RetryDelay, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        if (options.MaxAttempts is < 1 or > 10)
         {
-            builder.AddError($"must be from {MinimumTimeout.TotalMilliseconds} ms to {MaximumTimeout.TotalMinutes} minutes, not {options.Timeout}.", nameof(options.Timeout));
+            builder.AddError($"must be from 1 to 10, not {options.MaxAttempts}.", nameof(options.MaxAttempts));
+        }
+
+        if (options.TrustedCaCertificatesFile is { } caFile)
+        {
+            try
+            {
+                Probes.TrustedCertificates.Load(caFile);
+            }
+            catch (InvalidOperationException ex)
+            {
+                builder.AddError(ex.Message, nameof(options.TrustedCaCertificatesFile));
+            }
         }
 
         return builder.Build();
+    }
+
+    private static void Range(ValidateOptionsResultBuilder builder, string option, TimeSpan value, TimeSpan minimum, TimeSpan maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            builder.AddError($"must be from {minimum} to {maximum}, not {value}.", option);
+        }
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Trifacta.Connections;
 using Trifacta.Connections.DependencyInjection;
+using Trifacta.Connections.Diagnostics;
+using Trifacta.Connections.Probes;
 using Trifacta.Connections.Encryption;
 using Trifacta.Connections.Probes.PostgreSql;
 using Trifacta.Connections.Runner;
@@ -23,6 +25,7 @@ public static class ConnectionDryRunServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddLogging();
+        services.AddMetrics();
         var options = services.AddOptions<ConnectionDryRunOptions>();
         if (configure is not null)
         {
@@ -33,6 +36,8 @@ public static class ConnectionDryRunServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectionDryRunOptions>, ConnectionDryRunOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEncryptionKeyProvider, FileEncryptionKeyProvider>();
+        services.TryAddSingleton<DryRunTelemetry>();
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<IConnectionDryRunner, ConnectionDryRunner>();
         services.TryAddSingleton<PostgreSqlDataSourceCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionProbe, PostgreSqlConnectionProbe>());

@@ -20,4 +20,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, EventName = "DryRunCanceled", Level = LogLevel.Debug,
         Message = "Dry run {ConnectionId} was canceled by the caller at stage {Stage}; the connection was deleted")]
     public static partial void DryRunCanceled(ILogger logger, Guid connectionId, DryRunStage stage);
+
+    [LoggerMessage(EventId = 1005, EventName = "DryRunAttemptRetried", Level = LogLevel.Information,
+        Message = "Dry run {ConnectionId}: attempt {Attempt} failed with {Kind}, a transient failure; trying again in {DelayMilliseconds:F0} ms")]
+    public static partial void DryRunAttemptRetried(ILogger logger, Guid connectionId, int attempt, ConnectionFailureKind kind, double delayMilliseconds);
 }

@@ -12,7 +12,9 @@ internal static class NetworkFailureClassifier
     public static ConnectionProbeResult? Classify(Exception exception) => exception switch
     {
         SocketException socket => FromSocket(socket),
-        AuthenticationException => ConnectionProbeResult.Failure(ConnectionFailureKind.TlsFailure, exception),
+        AuthenticationException => ConnectionProbeResult.Failure(ConnectionFailureKind.TlsFailure, exception, "tls:handshake"),
+        // The peer closed the connection in the middle of the protocol: it is not the server it was taken for.
+        EndOfStreamException => ConnectionProbeResult.Failure(ConnectionFailureKind.ProtocolError, exception, "protocol:closed"),
         TimeoutException => ConnectionProbeResult.Failure(ConnectionFailureKind.Timeout, exception),
         _ => null,
     };
@@ -26,6 +28,7 @@ internal static class NetworkFailureClassifier
             SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown
                 or SocketError.AddressNotAvailable or SocketError.HostDown => ConnectionFailureKind.HostUnreachable,
             SocketError.TimedOut => ConnectionFailureKind.Timeout,
+            SocketError.ConnectionReset or SocketError.ConnectionAborted => ConnectionFailureKind.ProtocolError,
             _ => ConnectionFailureKind.Unknown,
         };
 

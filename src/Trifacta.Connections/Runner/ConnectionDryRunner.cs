@@ -1,30 +1,41 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 using Trifacta.Connections.Diagnostics;
 using Trifacta.Connections.Encryption;
+using Trifacta.Connections.Probes;
 
 namespace Trifacta.Connections.Runner;
 
 /// <summary>
 /// The dry run lifecycle of SPEC §3: validate, policy, key, create, test, delete. Delete always runs; a failure
-/// is a result; caller cancellation throws; an expired deadline is a Timeout failure naming the stage.
+/// is a result; caller cancellation throws; an expired deadline is a Timeout failure naming the stage. The test
+/// stage runs in one Polly pipeline: overall deadline, retry of transient kinds, per-attempt timeout.
 /// </summary>
 internal sealed class ConnectionDryRunner : IConnectionDryRunner
 {
+    private static readonly ResiliencePropertyKey<RunState> RunKey = new("Trifacta.Connections.Run");
+
     private readonly FrozenDictionary<string, IConnectionProbe> _probes;
     private readonly string _registeredVendors;
     private readonly IEncryptionKeyProvider _keyProvider;
     private readonly IOptionsMonitor<ConnectionDryRunOptions> _options;
     private readonly TimeProvider _timeProvider;
+    private readonly DryRunTelemetry _telemetry;
     private readonly ILogger _logger;
+    private Settings? _settings;
 
     public ConnectionDryRunner(
         IEnumerable<IConnectionProbe> probes,
         IEncryptionKeyProvider keyProvider,
         IOptionsMonitor<ConnectionDryRunOptions> options,
         TimeProvider timeProvider,
+        DryRunTelemetry telemetry,
         ILogger<ConnectionDryRunner> logger)
     {
         // A later registration for the same vendor replaces an earlier one, as DI's own "last wins".
@@ -39,6 +50,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         _keyProvider = keyProvider;
         _options = options;
         _timeProvider = timeProvider;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
@@ -47,14 +59,27 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var options = _options.CurrentValue;
-        var clock = new StageClock(_timeProvider);
-        using var deadline = new CancellationTokenSource(options.Timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var run = new RunState(request, clock, options.Timeout);
+        using var activity = DryRunTelemetry.StartRun(request);
+        var run = new RunState(request, CurrentSettings(), new StageClock(_timeProvider), _logger);
+        try
+        {
+            var result = await RunAsync(run, cancellationToken).ConfigureAwait(false);
+            _telemetry.Complete(activity, request.Vendor, result);
+            return result;
+        }
+        finally
+        {
+            run.StopStageActivity();
+        }
+    }
+
+    private async Task<ConnectionDryRunResult> RunAsync(RunState run, CancellationToken cancellationToken)
+    {
+        var clock = run.Clock;
+        run.EnterStage(DryRunStage.Validate);
 
         // 1. validate
-        var validated = RequestValidator.Validate(request, _probes);
+        var validated = RequestValidator.Validate(run.Request, _probes);
         if (!validated.IsValid)
         {
             return LibraryFailure(run, new InvalidConnectionRequestException(DescribeInvalid(validated.Errors, validated.Password)), validated.Password, validated.Errors);
@@ -64,7 +89,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         var password = validated.Password!;
 
         // 2. policy
-        clock.Next(DryRunStage.Policy);
+        run.EnterStage(DryRunStage.Policy);
         if (!_probes.TryGetValue(target.Vendor, out var probe))
         {
             return LibraryFailure(run, new UnsupportedVendorException(
@@ -78,19 +103,11 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         }
 
         // 3. key
-        clock.Next(DryRunStage.Key);
+        run.EnterStage(DryRunStage.Key);
         byte[] key;
         try
         {
-            key = await _keyProvider.GetKeyAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            return TimeoutFailure(run, password);
+            key = await _keyProvider.GetKeyAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectionDryRunException ex)
         {
@@ -98,7 +115,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         }
 
         // 4. create
-        clock.Next(DryRunStage.Create);
+        run.EnterStage(DryRunStage.Create);
         SealedConnection connection;
         try
         {
@@ -116,32 +133,38 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         }
 
         // 5. test, then 6. delete whatever happened.
-        clock.Next(DryRunStage.Test);
-        run.ConnectionId = connection.Id;
-        ConnectionProbeResult? outcome;
+        run.EnterStage(DryRunStage.Test);
+        run.Connection = connection;
+        run.Probe = probe;
+        Outcome<ConnectionProbeResult> outcome;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            run.Attempts = 1;
-            outcome = await TestAsync(probe, connection, options.Timeout - clock.Elapsed, linked.Token).ConfigureAwait(false);
+            context.Properties.Set(RunKey, run);
+            outcome = await run.Settings.Pipeline.ExecuteOutcomeAsync(AttemptAsync, context, run).ConfigureAwait(false);
         }
         finally
         {
-            Delete(connection, clock);
+            ResilienceContextPool.Shared.Return(context);
+            run.EnterStage(DryRunStage.Delete);
+            connection.Dispose();
+            clock.End();
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
-            Log.DryRunCanceled(_logger, connection.Id, DryRunStage.Test);
+            Log.DryRunCanceled(_logger, connection.Id, clock.CurrentSubStage ?? DryRunStage.Test);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        if (outcome is null || (!outcome.IsSuccess && deadline.IsCancellationRequested))
+        var probeResult = outcome.Exception switch
         {
-            // Drivers wrap a canceled wait in their own exception types; the deadline is the real cause.
-            outcome = TimeoutOutcome(run);
-        }
+            null => outcome.Result!,
+            TimeoutRejectedException or OperationCanceledException => TimeoutOutcome(run),
+            var other => ConnectionProbeResult.Failure(ConnectionFailureKind.Unknown, other),
+        };
 
-        if (outcome.IsSuccess)
+        if (probeResult.IsSuccess)
         {
             Log.DryRunSucceeded(_logger, connection.Id, target.Vendor, target.Host, target.Port, clock.Elapsed.TotalMilliseconds);
             return new ConnectionDryRunResult
@@ -151,50 +174,118 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
             };
         }
 
-        return ProbeFailure(run, outcome, password);
+        return ProbeFailure(run, probeResult, password);
     }
 
-    /// <summary>Runs the probe; <see langword="null"/> when it stopped because the caller or the deadline canceled it.</summary>
-    private async Task<ConnectionProbeResult?> TestAsync(IConnectionProbe probe, SealedConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>One attempt of the test stage, inside the pipeline.</summary>
+    private static async ValueTask<Outcome<ConnectionProbeResult>> AttemptAsync(ResilienceContext context, RunState run)
     {
+        var token = context.CancellationToken;
+        var attempt = ++run.Attempts;
+        var timeout = AttemptTimeout(run.Settings.Options);
+        var remaining = run.RemainingDeadline();
+        var probeContext = new ConnectionProbeContext(run.Connection!, run.Clock, attempt, remaining < timeout ? remaining : timeout, run.Settings.Trust);
         try
         {
-            return await probe.ProbeAsync(new ConnectionProbeContext(connection, timeout), cancellationToken).ConfigureAwait(false);
+            var result = await run.Probe!.ProbeAsync(probeContext, token).ConfigureAwait(false);
+
+            // A failure reported after the token fired is the timeout's or the caller's doing, whatever the driver called it.
+            return !result.IsSuccess && token.IsCancellationRequested ? Canceled(token) : Outcome.FromResult(result);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (token.IsCancellationRequested)
         {
-            return null;
+            return Canceled(token);
         }
         catch (ConnectionDryRunException ex)
         {
-            return ConnectionProbeResult.Failure(ex.Kind, ex);
+            return Outcome.FromResult(ConnectionProbeResult.Failure(ex.Kind, ex));
         }
 #pragma warning disable CA1031 // A probe bug must still produce a result and a deleted connection.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.ProbeThrew(_logger, probe.Vendor, ex.GetType().FullName ?? ex.GetType().Name);
-            return ConnectionProbeResult.Failure(ConnectionFailureKind.Unknown, ex);
+            Log.ProbeThrew(run.Logger, run.Probe!.Vendor, ex.GetType().FullName ?? ex.GetType().Name);
+            return Outcome.FromResult(ConnectionProbeResult.Failure(ConnectionFailureKind.Unknown, ex));
+        }
+        finally
+        {
+            probeContext.End();
         }
     }
 
-    private static void Delete(SealedConnection connection, StageClock clock)
+    private static Outcome<ConnectionProbeResult> Canceled(CancellationToken token) =>
+        Outcome.FromException<ConnectionProbeResult>(new OperationCanceledException(token));
+
+    private Settings CurrentSettings()
     {
-        clock.Next(DryRunStage.Delete);
-        connection.Dispose();
-        clock.End();
+        var options = _options.CurrentValue;
+        var settings = _settings;
+        if (settings is null || !ReferenceEquals(settings.Options, options))
+        {
+            settings = new Settings(options, BuildPipeline(options), TrustPolicy.For(options.TrustedCaCertificatesFile));
+            _settings = settings;
+        }
+
+        return settings;
     }
 
-    private ConnectionDryRunResult TimeoutFailure(RunState run, string password)
+    private ResiliencePipeline<ConnectionProbeResult> BuildPipeline(ConnectionDryRunOptions options)
     {
-        run.Clock.End();
-        return ProbeFailure(run, TimeoutOutcome(run), password);
+        var builder = new ResiliencePipelineBuilder<ConnectionProbeResult> { TimeProvider = _timeProvider };
+
+        // The overall deadline: what is left of the dry run's Timeout when the test stage starts.
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "DryRunDeadline",
+            TimeoutGenerator = static args =>
+            {
+                var remaining = args.Context.Properties.GetValue(RunKey, null!).RemainingDeadline();
+                return ValueTask.FromResult(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1));
+            },
+            OnTimeout = static args =>
+            {
+                args.Context.Properties.GetValue(RunKey, null!).DeadlineExpired = true;
+                return default;
+            },
+        });
+
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<ConnectionProbeResult>
+            {
+                Name = "TransientRetry",
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                ShouldHandle = static args => ValueTask.FromResult(
+                    args.Outcome.Result is { Kind: { } kind } && FailureCatalog.IsTransient(kind)),
+                OnRetry = static args =>
+                {
+                    var run = args.Context.Properties.GetValue(RunKey, null!);
+                    Log.DryRunAttemptRetried(run.Logger, run.Connection!.Id, args.AttemptNumber + 1, args.Outcome.Result!.Kind!.Value, args.RetryDelay.TotalMilliseconds);
+                    Activity.Current?.AddEvent(new ActivityEvent("retry"));
+                    return default;
+                },
+            });
+        }
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = AttemptTimeout(options) });
+        return builder.Build();
     }
 
-    private static ConnectionProbeResult TimeoutOutcome(RunState run) =>
-        ConnectionProbeResult.Failure(
-            ConnectionFailureKind.Timeout,
-            $"TimeoutException: The dry run did not finish within its deadline of {run.Timeout.TotalSeconds:0.###} s (stage: {run.FailedStage.ToString().ToLowerInvariant()}).");
+    private static TimeSpan AttemptTimeout(ConnectionDryRunOptions options) =>
+        options.AttemptTimeout < options.Timeout ? options.AttemptTimeout : options.Timeout;
+
+    private static ConnectionProbeResult TimeoutOutcome(RunState run)
+    {
+        var stage = DryRunTelemetry.StageName(run.FailedStage);
+        var options = run.Settings.Options;
+        var cause = run.DeadlineExpired
+            ? $"TimeoutException: The dry run did not finish within its deadline of {options.Timeout.TotalSeconds:0.###} s (stage: {stage}, attempt {run.Attempts})."
+            : $"TimeoutException: Attempt {run.Attempts} did not finish within its timeout of {AttemptTimeout(options).TotalSeconds:0.###} s (stage: {stage}).";
+        return ConnectionProbeResult.Failure(ConnectionFailureKind.Timeout, cause);
+    }
 
     private ConnectionDryRunResult ProbeFailure(RunState run, ConnectionProbeResult outcome, string? password)
     {
@@ -214,7 +305,10 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
 
     private ConnectionDryRunResult LibraryFailure(RunState run, ConnectionDryRunException exception, string? password, IReadOnlyList<InvalidField>? invalidFields = null)
     {
+        var stage = run.Clock.Current;
         run.Clock.End();
+        run.StopStageActivity();
+        run.FailedStageOverride = stage;
         var name = exception.GetType().FullName ?? exception.GetType().Name;
         var message = SecretRedactor.Redact(exception.Message, password);
         var info = new ConnectionDryRunExceptionInfo
@@ -234,7 +328,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
     private ConnectionDryRunResult Failed(RunState run, ConnectionFailureKind kind, ConnectionDryRunExceptionInfo info, string? vendorCode, IReadOnlyList<InvalidField> invalidFields)
     {
         var stage = run.FailedStage;
-        Log.DryRunFailed(_logger, run.ConnectionId, run.Request.Vendor, stage, kind, info.Cause);
+        Log.DryRunFailed(_logger, run.Connection?.Id ?? Guid.Empty, run.Request.Vendor, stage, kind, info.Cause);
         return new ConnectionDryRunResult
         {
             Result = ConnectionDryRunOutcome.Failure,
@@ -258,31 +352,58 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
 
     private static string Shorten(string text) => ConnectStringOptionsParser.Shorten(text);
 
-    /// <summary>What one run has done so far, to build its diagnostics.</summary>
-    private sealed class RunState(ConnectionDryRunRequest request, StageClock clock, TimeSpan timeout)
+    /// <summary>What a given options instance makes: the pipeline and the TLS trust.</summary>
+    private sealed record Settings(ConnectionDryRunOptions Options, ResiliencePipeline<ConnectionProbeResult> Pipeline, TrustPolicy Trust);
+
+    /// <summary>What one run has done so far, to drive the pipeline and build its diagnostics.</summary>
+    private sealed class RunState(ConnectionDryRunRequest request, Settings settings, StageClock clock, ILogger logger)
     {
-        private DryRunStage? _failedStage;
+        private Activity? _stageActivity;
 
         public ConnectionDryRunRequest Request { get; } = request;
 
+        public Settings Settings { get; } = settings;
+
         public StageClock Clock { get; } = clock;
 
-        public TimeSpan Timeout { get; } = timeout;
+        public ILogger Logger { get; } = logger;
 
-        public Guid ConnectionId { get; set; }
+        public SealedConnection? Connection { get; set; }
+
+        public IConnectionProbe? Probe { get; set; }
 
         public int Attempts { get; set; }
 
-        /// <summary>The stage the run stopped in: the test stage even once delete has run after it.</summary>
-        public DryRunStage FailedStage
+        public bool DeadlineExpired { get; set; }
+
+        public DryRunStage? FailedStageOverride { get; set; }
+
+        /// <summary>The stage the run stopped in: a library stage, or within the test the last sub-stage reported.</summary>
+        public DryRunStage FailedStage => FailedStageOverride ?? Clock.CurrentSubStage ?? DryRunStage.Test;
+
+        public TimeSpan RemainingDeadline() => Settings.Options.Timeout - Clock.Elapsed;
+
+        /// <summary>Ends the current stage (timing and activity) and starts <paramref name="stage"/>.</summary>
+        public void EnterStage(DryRunStage stage)
         {
-            get => _failedStage ?? (Clock.Current == DryRunStage.Delete ? DryRunStage.Test : Clock.Current);
-            set => _failedStage = value;
+            if (stage != DryRunStage.Validate)
+            {
+                Clock.Next(stage);
+            }
+
+            StopStageActivity();
+            _stageActivity = DryRunTelemetry.StartStage(stage);
+        }
+
+        public void StopStageActivity()
+        {
+            _stageActivity?.Dispose();
+            _stageActivity = null;
         }
 
         public ConnectionDryRunDiagnostics Diagnostics() => new()
         {
-            ConnectionId = ConnectionId,
+            ConnectionId = Connection?.Id ?? Guid.Empty,
             Vendor = Request.Vendor,
             Attempts = Attempts,
             Timings = Clock.Timings,

@@ -186,26 +186,143 @@ public sealed class ConnectionDryRunnerTests
     }
 
     [Fact]
-    public async Task An_expired_deadline_is_a_Timeout_failure_naming_the_test_stage()
+    public async Task An_attempt_that_outlives_its_timeout_is_a_Timeout_failure_naming_the_sub_stage()
     {
         var time = new FakeTimeProvider();
         var started = new TaskCompletionSource();
-        var probe = RunnerFactory.Probe(behaviour: async (_, token) =>
+        var probe = RunnerFactory.Probe(behaviour: async (context, token) =>
         {
+            context.EnterStage(DryRunStage.Connect);
             started.SetResult();
             await Task.Delay(Timeout.Infinite, token);
             return ConnectionProbeResult.Success;
         });
-        var run = RunnerFactory.Create([probe], timeProvider: time, timeout: TimeSpan.FromSeconds(5)).DryRunAsync(Requests.Valid());
+        var run = RunnerFactory.Create([probe], timeProvider: time, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(5)).DryRunAsync(Requests.Valid());
 
         await started.Task;
         time.Advance(TimeSpan.FromSeconds(5));
         var result = await run;
 
         result.Diagnostics.Kind.Should().Be(ConnectionFailureKind.Timeout);
-        result.Diagnostics.FailedStage.Should().Be(DryRunStage.Test);
+        result.Diagnostics.FailedStage.Should().Be(DryRunStage.Connect);
+        result.Diagnostics.Attempts.Should().Be(1, "a timeout is not retried");
         result.Reason!.Exception.Message.Should().Be("Connection timed out");
-        result.Reason.Exception.Cause.Should().Be("TimeoutException: The dry run did not finish within its deadline of 5 s (stage: test).");
+        result.Reason.Exception.Cause.Should().Be("TimeoutException: Attempt 1 did not finish within its timeout of 5 s (stage: connect).");
+    }
+
+    [Fact]
+    public async Task The_overall_deadline_bounds_the_retries_of_a_transient_failure()
+    {
+        var time = new FakeTimeProvider();
+        var probe = RunnerFactory.Probe(behaviour: (_, _) => Task.FromResult(
+            ConnectionProbeResult.Failure(ConnectionFailureKind.ServerUnavailable, "PostgresException: 57P03: the database system is starting up", "57P03")));
+        var runner = RunnerFactory.Create([probe], timeProvider: time, configure: o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(4);
+            o.AttemptTimeout = TimeSpan.FromSeconds(4);
+            o.MaxAttempts = 10;
+            o.RetryDelay = TimeSpan.FromSeconds(3);
+        });
+
+        var run = runner.DryRunAsync(Requests.Valid());
+        for (var step = 0; step < 200 && !run.IsCompleted; step++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+        }
+
+        run.IsCompleted.Should().BeTrue("the deadline of 4 s ends the retries");
+        var result = await run;
+        result.Diagnostics.Kind.Should().Be(ConnectionFailureKind.Timeout);
+        result.Diagnostics.Attempts.Should().BeInRange(1, 3);
+        result.Reason!.Exception.Cause.Should().StartWith("TimeoutException: The dry run did not finish within its deadline of 4 s");
+    }
+
+    [Fact]
+    public async Task A_transient_failure_is_retried_up_to_MaxAttempts_and_reported_as_transient()
+    {
+        var seen = new List<int>();
+        var probe = RunnerFactory.Probe(behaviour: (context, _) =>
+        {
+            seen.Add(context.Attempt);
+            return Task.FromResult(ConnectionProbeResult.Failure(ConnectionFailureKind.ServerUnavailable, "PostgresException: 53300: sorry, too many clients already", "53300"));
+        });
+
+        var result = await RunnerFactory.Create([probe], configure: o => o.MaxAttempts = 4).DryRunAsync(Requests.Valid());
+
+        seen.Should().Equal(1, 2, 3, 4);
+        result.Diagnostics.Attempts.Should().Be(4);
+        result.Diagnostics.Kind.Should().Be(ConnectionFailureKind.ServerUnavailable);
+        result.Diagnostics.IsTransient.Should().BeTrue();
+        result.Reason!.Exception.Message.Should().Be("Server is not accepting connections");
+    }
+
+    [Fact]
+    public async Task A_transient_failure_followed_by_success_is_a_success_after_two_attempts()
+    {
+        var probe = RunnerFactory.Probe(behaviour: (context, _) => Task.FromResult(context.Attempt == 1
+            ? ConnectionProbeResult.Failure(ConnectionFailureKind.ServerUnavailable, "PostgresException: 57P03: starting up", "57P03")
+            : ConnectionProbeResult.Success));
+
+        var result = await RunnerFactory.Create([probe]).DryRunAsync(Requests.Valid());
+
+        result.IsSuccess.Should().BeTrue();
+        result.Diagnostics.Attempts.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData(ConnectionFailureKind.AuthenticationFailed)]
+    [InlineData(ConnectionFailureKind.HostNotFound)]
+    [InlineData(ConnectionFailureKind.ConnectionRefused)]
+    [InlineData(ConnectionFailureKind.DatabaseNotFound)]
+    [InlineData(ConnectionFailureKind.PermissionDenied)]
+    [InlineData(ConnectionFailureKind.TlsFailure)]
+    [InlineData(ConnectionFailureKind.ProtocolError)]
+    [InlineData(ConnectionFailureKind.HostUnreachable)]
+    [InlineData(ConnectionFailureKind.Unknown)]
+    public async Task A_failure_that_is_not_transient_is_never_retried(ConnectionFailureKind kind)
+    {
+        var probe = RunnerFactory.Probe(behaviour: (_, _) => Task.FromResult(ConnectionProbeResult.Failure(kind, "X: y")));
+
+        var result = await RunnerFactory.Create([probe], configure: o => o.MaxAttempts = 5).DryRunAsync(Requests.Valid());
+
+        result.Diagnostics.Attempts.Should().Be(1);
+        result.Diagnostics.IsTransient.Should().BeFalse();
+        await probe.ReceivedWithAnyArgs(1).ProbeAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Sub_stages_reported_by_the_probe_are_timed_and_the_last_one_is_the_failed_stage()
+    {
+        var probe = RunnerFactory.Probe(behaviour: (context, _) =>
+        {
+            context.EnterStage(DryRunStage.Resolve);
+            context.EnterStage(DryRunStage.Connect);
+            context.EnterStage(DryRunStage.Authenticate);
+            return Task.FromResult(ConnectionProbeResult.Failure(ConnectionFailureKind.AuthenticationFailed, "X: no"));
+        });
+
+        var result = await RunnerFactory.Create([probe]).DryRunAsync(Requests.Valid());
+
+        result.Diagnostics.FailedStage.Should().Be(DryRunStage.Authenticate);
+        result.Diagnostics.Timings.Select(t => t.Stage).Should().Equal(
+            DryRunStage.Validate, DryRunStage.Policy, DryRunStage.Key, DryRunStage.Create,
+            DryRunStage.Resolve, DryRunStage.Connect, DryRunStage.Authenticate, DryRunStage.Test, DryRunStage.Delete);
+    }
+
+    [Fact]
+    public async Task A_probe_may_report_only_the_sub_stages_of_the_test()
+    {
+        Exception? thrown = null;
+        var probe = RunnerFactory.Probe(behaviour: (context, _) =>
+        {
+            thrown = Record.Exception(() => context.EnterStage(DryRunStage.Delete));
+            return Task.FromResult(ConnectionProbeResult.Success);
+        });
+
+        await RunnerFactory.Create([probe]).DryRunAsync(Requests.Valid());
+
+        thrown.Should().BeOfType<ArgumentOutOfRangeException>();
     }
 
     [Fact]
@@ -225,6 +342,7 @@ public sealed class ConnectionDryRunnerTests
 
         await started.Task;
         time.Advance(TimeSpan.FromSeconds(6));
+
 
         (await run).Diagnostics.Kind.Should().Be(ConnectionFailureKind.Timeout);
     }

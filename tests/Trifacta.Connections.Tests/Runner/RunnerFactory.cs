@@ -1,11 +1,12 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
-using Trifacta.Connections.Runner;
 
 namespace Trifacta.Connections.Tests.Runner;
 
-/// <summary>A runner wired to substitutes of its own seams (probe, key provider, time), for unit tests.</summary>
+/// <summary>
+/// A runner wired as a host would wire it, with substitutes for its own seams (probes, key provider, time), for
+/// unit tests.
+/// </summary>
 internal static class RunnerFactory
 {
     public static byte[] Key() => Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
@@ -28,19 +29,36 @@ internal static class RunnerFactory
         return probe;
     }
 
-    public static ConnectionDryRunner Create(
+    public static IConnectionDryRunner Create(
         IEnumerable<IConnectionProbe>? probes = null,
         IEncryptionKeyProvider? keyProvider = null,
         TimeProvider? timeProvider = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        Action<ConnectionDryRunOptions>? configure = null)
     {
-        var options = Substitute.For<IOptionsMonitor<ConnectionDryRunOptions>>();
-        options.CurrentValue.Returns(new ConnectionDryRunOptions { Timeout = timeout ?? TimeSpan.FromSeconds(30) });
-        return new ConnectionDryRunner(
-            probes ?? [Probe()],
-            keyProvider ?? KeyProvider(),
-            options,
-            timeProvider ?? TimeProvider.System,
-            NullLogger<ConnectionDryRunner>.Instance);
+        var services = new ServiceCollection();
+        services.AddSingleton(keyProvider ?? KeyProvider());
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
+        services.AddConnectionDryRun(o =>
+        {
+            if (timeout is { } t)
+            {
+                o.Timeout = t;
+                o.AttemptTimeout = t;
+            }
+
+            o.RetryDelay = TimeSpan.FromMilliseconds(1);
+            configure?.Invoke(o);
+        });
+        foreach (var probe in probes ?? [Probe()])
+        {
+            services.AddSingleton(probe);
+        }
+
+        return services.BuildServiceProvider().GetRequiredService<IConnectionDryRunner>();
     }
 }

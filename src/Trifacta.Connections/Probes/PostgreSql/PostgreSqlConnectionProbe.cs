@@ -1,10 +1,14 @@
+using System.Net;
+using Npgsql;
+
 namespace Trifacta.Connections.Probes.PostgreSql;
 
 /// <summary>
-/// Tests a PostgreSQL connection with Npgsql: an unpooled, secret-free data source for the target (see
-/// <see cref="PostgreSqlDataSourceCache"/>), open with the sealed password, <c>SELECT 1</c>, close.
+/// Tests a PostgreSQL connection with Npgsql: resolve the host itself, then for each address an unpooled,
+/// secret-free data source (see <see cref="PostgreSqlDataSourceCache"/>), open with the sealed password,
+/// <c>SELECT 1</c>, close. Reports each sub-stage to the context.
 /// </summary>
-internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSources) : IConnectionProbe
+internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSources, IHostResolver resolver) : IConnectionProbe
 {
     public const string VendorName = "postgres";
     public const string TestQuery = "SELECT 1";
@@ -14,23 +18,58 @@ internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSo
     public async Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        context.EnterStage(DryRunStage.Resolve);
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await resolver.ResolveAsync(context.Host, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return PostgreSqlFailureClassifier.Classify(ex);
+        }
+
+        if (addresses.Length == 0)
+        {
+            return ConnectionProbeResult.Failure(ConnectionFailureKind.HostNotFound, "SocketException: No address is associated with the host name", "socket:NoData");
+        }
+
+        // Like the driver, try each address in turn while the failure is only that this address cannot be reached.
+        ConnectionProbeResult result = ConnectionProbeResult.Success;
+        foreach (var address in addresses)
+        {
+            result = await ProbeAddressAsync(context, address, cancellationToken).ConfigureAwait(false);
+            if (result.Kind is not (ConnectionFailureKind.ConnectionRefused or ConnectionFailureKind.HostUnreachable))
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<ConnectionProbeResult> ProbeAddressAsync(ConnectionProbeContext context, IPAddress address, CancellationToken cancellationToken)
+    {
+        context.EnterStage(DryRunStage.Connect);
         var dataSource = dataSources.Get(new PostgreSqlDataSourceKey(
-            context.Host,
+            address.ToString(),
             context.Port,
             context.Database,
             context.Username,
             context.Ssl,
-            (int)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds), 1, 1024)));
+            // Npgsql's own timeout stays behind the attempt's, so the attempt timeout is the one that fires.
+            (int)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds) + 1, 2, 1024)));
         try
         {
             var connection = dataSource.CreateConnection();
             await using (connection.ConfigureAwait(false))
             {
-                using (dataSources.UsePassword(context.RevealPassword()))
+                using (dataSources.BeginAttempt(context, context.RevealPassword()))
                 {
                     await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                context.EnterStage(DryRunStage.Query);
                 var command = connection.CreateCommand();
                 await using (command.ConfigureAwait(false))
                 {
@@ -41,9 +80,15 @@ internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSo
 
             return ConnectionProbeResult.Success;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return PostgreSqlFailureClassifier.Classify(ex);
+            var result = PostgreSqlFailureClassifier.Classify(ex);
+            if (result.Kind == ConnectionFailureKind.Unknown && PostgreSqlFailureClassifier.IsUnexplained(ex))
+            {
+                result = await PostgreSqlProtocolSniffer.ExplainAsync(new IPEndPoint(address, context.Port), context.Ssl, ex, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Security;
 using Npgsql;
 
 namespace Trifacta.Connections.Probes.PostgreSql;
@@ -11,7 +12,7 @@ namespace Trifacta.Connections.Probes.PostgreSql;
 /// the raw driver's allocations; <c>new NpgsqlConnection(connectionString)</c> instead caches a data source per
 /// distinct connection string, password included, for the life of the process.</para>
 /// <para>Here no password is ever part of a data source: it is handed to Npgsql through a password provider that
-/// reads the current dry run's <see cref="AsyncLocal{T}"/>, set by the probe only around the open. Pooling is off,
+/// reads the current attempt from an <see cref="AsyncLocal{T}"/>, set by the probe only around the open. Pooling is off,
 /// so a cached data source holds no connection. The cache keeps at most <see cref="Capacity"/> targets and drops
 /// the least recently used beyond that.</para>
 /// </remarks>
@@ -23,7 +24,7 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
     public const string ApplicationName = "trifacta-dryrun";
 
     private readonly ConcurrentDictionary<PostgreSqlDataSourceKey, Entry> _entries = new();
-    private readonly AsyncLocal<string?> _password = new();
+    private readonly AsyncLocal<AttemptState?> _attempt = new();
     private readonly Lock _evictionLock = new();
     private long _clock;
 
@@ -42,11 +43,14 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
         return entry.DataSource;
     }
 
-    /// <summary>Makes <paramref name="password"/> the one Npgsql is given by opens in this async flow until disposed.</summary>
-    public PasswordScope UsePassword(string password)
+    /// <summary>
+    /// Makes <paramref name="context"/>'s attempt the one that Npgsql's callbacks in this async flow serve until
+    /// disposed: the password it is given, the TLS host name and trust, and the sub-stage reports.
+    /// </summary>
+    public AttemptScope BeginAttempt(ConnectionProbeContext context, string password)
     {
-        _password.Value = password;
-        return new PasswordScope(this);
+        _attempt.Value = new AttemptState(context, password);
+        return new AttemptScope(this);
     }
 
     private NpgsqlDataSource Build(PostgreSqlDataSourceKey key)
@@ -64,19 +68,38 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
         settings.Timeout = key.TimeoutSeconds;
         settings.CommandTimeout = key.TimeoutSeconds;
         builder.ConfigureTypeLoading(static types => types.EnableTypeLoading(false));
-        if (key.Ssl)
-        {
-            builder.EnableTransportSecurity();
-        }
+        builder.EnableTransportSecurity();
 
         builder.UsePasswordProvider(
-            _ => CurrentPassword(),
-            (_, _) => ValueTask.FromResult(CurrentPassword()));
+            _ => PasswordForAuthentication(),
+            (_, _) => ValueTask.FromResult(PasswordForAuthentication()));
+        builder.UseSslClientAuthenticationOptionsCallback(ConfigureTls);
         return builder.Build();
     }
 
-    private string CurrentPassword() =>
-        _password.Value ?? throw new InvalidOperationException("No dry run password is set for this connection open.");
+    private AttemptState Current =>
+        _attempt.Value ?? throw new InvalidOperationException("A dry run connection was opened outside of an attempt scope.");
+
+    // Npgsql asks for the password when the server asks for it: the connection is made (and TLS negotiated).
+    private string PasswordForAuthentication()
+    {
+        var attempt = Current;
+        attempt.Context.EnterStage(DryRunStage.Authenticate);
+        return attempt.Password;
+    }
+
+    // Called when the server has agreed to TLS. The connection is made to a vetted address, so the certificate is
+    // checked against the request's host name; the host's extra CAs join the system's.
+    private void ConfigureTls(SslClientAuthenticationOptions options)
+    {
+        var context = Current.Context;
+        context.EnterStage(DryRunStage.Tls);
+        options.TargetHost = context.Host;
+        if (context.Ssl && context.Trust.ChainPolicy is { } chainPolicy)
+        {
+            options.CertificateChainPolicy = chainPolicy;
+        }
+    }
 
     private void Evict()
     {
@@ -115,9 +138,11 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
         public long LastUsed { get; set; }
     }
 
-    /// <summary>Clears the password of the current flow when disposed.</summary>
-    internal readonly struct PasswordScope(PostgreSqlDataSourceCache cache) : IDisposable
+    private sealed record AttemptState(ConnectionProbeContext Context, string Password);
+
+    /// <summary>Ends the attempt of the current flow when disposed.</summary>
+    internal readonly struct AttemptScope(PostgreSqlDataSourceCache cache) : IDisposable
     {
-        public void Dispose() => cache._password.Value = null;
+        public void Dispose() => cache._attempt.Value = null;
     }
 }

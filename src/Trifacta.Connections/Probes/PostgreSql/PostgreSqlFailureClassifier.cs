@@ -9,6 +9,13 @@ internal static class PostgreSqlFailureClassifier
         NetworkFailureClassifier.ClassifyChain(exception, FromServer)
         ?? ConnectionProbeResult.Failure(ConnectionFailureKind.Unknown, exception);
 
+    /// <summary>
+    /// Whether Npgsql reported the failure only in words: a plain <see cref="NpgsqlException"/> with no cause
+    /// (TLS refused by the server, or an answer that is not PostgreSQL's protocol).
+    /// </summary>
+    public static bool IsUnexplained(Exception exception) =>
+        exception.GetType() == typeof(NpgsqlException) && exception.InnerException is null;
+
     private static ConnectionProbeResult? FromServer(Exception exception) =>
         exception is PostgresException postgres
             ? ConnectionProbeResult.Failure(KindOf(postgres.SqlState), postgres, postgres.SqlState)

@@ -63,6 +63,9 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
         settings.Username = key.Username;
         settings.Pooling = false;
         settings.Enlist = false;
+
+        // Basic credentials never use GSS; left at Prefer, Npgsql opens and drops an extra TCP connection per open.
+        settings.GssEncryptionMode = GssEncryptionMode.Disable;
         settings.ApplicationName = ApplicationName;
         settings.SslMode = key.Ssl ? SslMode.VerifyFull : SslMode.Prefer;
         settings.Timeout = key.TimeoutSeconds;

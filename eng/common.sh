@@ -21,6 +21,14 @@ ensure_postgres() {
   [ -x "$(pg_bindir)/initdb" ] || { echo "error: PostgreSQL was not installed; install it with 'apt-get install -y postgresql'." >&2; return 1; }
 }
 
+# Installs Debian's iproute2 (the 'ip' command; the network-namespace test needs it) when it is missing.
+ensure_iproute2() {
+  command -v ip >/dev/null 2>&1 && return 0
+  echo "The 'ip' command is missing: installing Debian's 'iproute2' package..." >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iproute2 >/dev/null
+}
+
 # Fails with a clear message when the .NET SDK is missing.
 ensure_dotnet() {
   command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK ('dotnet') is needed: https://dot.net/download" >&2; return 1; }

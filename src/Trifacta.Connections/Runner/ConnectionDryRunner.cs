@@ -187,7 +187,20 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         var probeContext = new ConnectionProbeContext(run.Connection!, run.Clock, attempt, remaining < timeout ? remaining : timeout, run.Settings.Trust);
         try
         {
-            var result = await run.Probe!.ProbeAsync(probeContext, token).ConfigureAwait(false);
+            // Drivers do not all stop promptly when asked (Npgsql waits out its own timeout while reading the
+            // server's first byte), so the attempt stops waiting when its token fires; the probe's own timeout,
+            // set just above the attempt's, ends what is left of it shortly after.
+            var probing = run.Probe!.ProbeAsync(probeContext, token);
+            ConnectionProbeResult result;
+            try
+            {
+                result = await probing.WaitAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested && !probing.IsCompleted)
+            {
+                _ = probing.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return Canceled(token);
+            }
 
             // A failure reported after the token fired is the timeout's or the caller's doing, whatever the driver called it.
             return !result.IsSuccess && token.IsCancellationRequested ? Canceled(token) : Outcome.FromResult(result);

@@ -21,6 +21,9 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
     public const string LockedDatabase = "locked_db";
     public const int MaxConnections = 300;
 
+    /// <summary>A role the server always refuses with 53300 (CONNECTION LIMIT 0): "too many connections for role".</summary>
+    public const string LimitedUser = "limited_user";
+
     private readonly string _superuserPassword = "su-" + Guid.NewGuid().ToString("N");
     private string? _binDirectory;
     private string? _root;
@@ -30,6 +33,9 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
     public string DataDirectory => Path.Combine(_root!, "data");
 
     public string LogFile => Path.Combine(_root!, "server.log");
+
+    /// <summary>The CA that signed the server's certificate (for <c>localhost</c> only), as a PEM file.</summary>
+    public string CaFile => Path.Combine(_root!, "ca.pem");
 
     public string SuperuserConnectionString => new NpgsqlConnectionStringBuilder
     {
@@ -46,6 +52,14 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
         _binDirectory = FindBinDirectory();
         _root = Directory.CreateTempSubdirectory("trifacta-pg-").FullName;
         await File.WriteAllTextAsync(Path.Combine(_root, "pwfile"), _superuserPassword + "\n");
+        var certificates = TestCertificates.Create();
+        await File.WriteAllTextAsync(CaFile, certificates.CaPem);
+        await File.WriteAllTextAsync(Path.Combine(_root, "server.crt"), certificates.ServerCertificatePem);
+        await File.WriteAllTextAsync(Path.Combine(_root, "server.key"), certificates.ServerKeyPem);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path.Combine(_root, "server.key"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         await ChownAsync(_root);
 
         await RunAsPostgresAsync("initdb", "-D", DataDirectory, "-U", "postgres", "--auth=scram-sha-256",
@@ -65,6 +79,9 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
                 "-c full_page_writes=off",
                 "-c synchronous_commit=off",
                 "-c log_connections=on",
+                "-c ssl=on",
+                $"-c ssl_cert_file={Path.Combine(_root, "server.crt")}",
+                $"-c ssl_key_file={Path.Combine(_root, "server.key")}",
                 "-c log_disconnections=on");
             try
             {
@@ -87,7 +104,8 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
             $"CREATE ROLE {User} LOGIN PASSWORD '{Password.Replace("'", "''", StringComparison.Ordinal)}'",
             $"CREATE DATABASE {Database} OWNER {User}",
             $"CREATE DATABASE {LockedDatabase}",
-            $"REVOKE CONNECT ON DATABASE {LockedDatabase} FROM PUBLIC");
+            $"REVOKE CONNECT ON DATABASE {LockedDatabase} FROM PUBLIC",
+            $"CREATE ROLE {LimitedUser} LOGIN PASSWORD '{Password.Replace("'", "''", StringComparison.Ordinal)}' CONNECTION LIMIT 0");
     }
 
     public async Task DisposeAsync()
@@ -154,22 +172,22 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
     }
 
     /// <summary>A v4 request body for this server, as the platform would send it.</summary>
-    public ConnectionDryRunRequest Request(string? database = Database, string user = User, string password = Password, int? port = null) => new()
+    public ConnectionDryRunRequest Request(string? database = Database, string user = User, string password = Password, int? port = null, string host = Host, bool ssl = false) => new()
     {
         ConnectParams = new ConnectionDryRunConnectParams
         {
             Vendor = "postgres",
             VendorName = "postgres",
-            Host = Host,
+            Host = host,
             Port = port ?? Port,
             Database = database,
         },
-        Host = Host,
+        Host = host,
         Port = port ?? Port,
         Vendor = "postgres",
         VendorName = "postgres",
         Params = new ConnectionDryRunParams { ConnectStrOpts = string.Empty, Database = database },
-        Ssl = false,
+        Ssl = ssl,
         Name = "postgres",
         Description = string.Empty,
         Type = "jdbc",

@@ -27,6 +27,8 @@ public sealed class DryRunHost : IDisposable
 
     public IConnectionDryRunner Runner { get; }
 
+    public IServiceProvider Services => _provider;
+
     public FakeLogCollector Logs { get; }
 
     /// <summary>Every log line so far, formatted, with its structured state.</summary>

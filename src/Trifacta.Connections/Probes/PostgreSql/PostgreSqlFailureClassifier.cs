@@ -16,9 +16,11 @@ internal static class PostgreSqlFailureClassifier
     public static bool IsUnexplained(Exception exception) =>
         exception.GetType() == typeof(NpgsqlException) && exception.InnerException is null;
 
+    // The cause is the SQLSTATE and the server's message, without Npgsql's DETAIL line (which may carry data, and
+    // otherwise tells the reader to change a connection string they do not have).
     private static ConnectionProbeResult? FromServer(Exception exception) =>
         exception is PostgresException postgres
-            ? ConnectionProbeResult.Failure(KindOf(postgres.SqlState), postgres, postgres.SqlState)
+            ? ConnectionProbeResult.Failure(KindOf(postgres.SqlState), $"{nameof(PostgresException)}: {postgres.SqlState}: {postgres.MessageText}", postgres.SqlState)
             : null;
 
     /// <summary>The kind of a SQLSTATE (https://www.postgresql.org/docs/current/errcodes-appendix.html).</summary>

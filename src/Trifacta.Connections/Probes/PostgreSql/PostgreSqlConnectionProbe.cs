@@ -59,13 +59,15 @@ internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSo
             context.Ssl,
             // Npgsql's own timeout stays behind the attempt's, so the attempt timeout is the one that fires.
             (int)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds) + 1, 2, 1024)));
+        ServerCertificateCheck? certificate = null;
         try
         {
             var connection = dataSource.CreateConnection();
             await using (connection.ConfigureAwait(false))
             {
-                using (dataSources.BeginAttempt(context, context.RevealPassword()))
+                using (var attempt = dataSources.BeginAttempt(context, context.RevealPassword()))
                 {
+                    certificate = attempt.Certificate;
                     await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -82,6 +84,11 @@ internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSo
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            if (certificate is { Refused: true })
+            {
+                return certificate.Describe();
+            }
+
             var result = PostgreSqlFailureClassifier.Classify(ex);
             if (result.Kind == ConnectionFailureKind.Unknown && PostgreSqlFailureClassifier.IsUnexplained(ex))
             {

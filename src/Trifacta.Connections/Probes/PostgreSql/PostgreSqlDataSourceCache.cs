@@ -49,8 +49,9 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
     /// </summary>
     public AttemptScope BeginAttempt(ConnectionProbeContext context, string password)
     {
-        _attempt.Value = new AttemptState(context, password);
-        return new AttemptScope(this);
+        var state = new AttemptState(context, password, context.Ssl ? new ServerCertificateCheck(context.Host) : null);
+        _attempt.Value = state;
+        return new AttemptScope(this, state);
     }
 
     private NpgsqlDataSource Build(PostgreSqlDataSourceKey key)
@@ -67,7 +68,9 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
         // Basic credentials never use GSS; left at Prefer, Npgsql opens and drops an extra TCP connection per open.
         settings.GssEncryptionMode = GssEncryptionMode.Disable;
         settings.ApplicationName = ApplicationName;
-        settings.SslMode = key.Ssl ? SslMode.VerifyFull : SslMode.Prefer;
+        // With ssl the certificate is verified in full (chain and host name) by ServerCertificateCheck, which Npgsql
+        // accepts only in Require mode; it then says exactly why a certificate was refused.
+        settings.SslMode = key.Ssl ? SslMode.Require : SslMode.Prefer;
         settings.Timeout = key.TimeoutSeconds;
         settings.CommandTimeout = key.TimeoutSeconds;
         builder.ConfigureTypeLoading(static types => types.EnableTypeLoading(false));
@@ -95,12 +98,17 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
     // checked against the request's host name; the host's extra CAs join the system's.
     private void ConfigureTls(SslClientAuthenticationOptions options)
     {
-        var context = Current.Context;
+        var attempt = Current;
+        var context = attempt.Context;
         context.EnterStage(DryRunStage.Tls);
         options.TargetHost = context.Host;
-        if (context.Ssl && context.Trust.ChainPolicy is { } chainPolicy)
+        if (attempt.Certificate is { } check)
         {
-            options.CertificateChainPolicy = chainPolicy;
+            options.RemoteCertificateValidationCallback = check.Validate;
+            if (context.Trust.ChainPolicy is { } chainPolicy)
+            {
+                options.CertificateChainPolicy = chainPolicy;
+            }
         }
     }
 
@@ -141,11 +149,23 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
         public long LastUsed { get; set; }
     }
 
-    private sealed record AttemptState(ConnectionProbeContext Context, string Password);
+    internal sealed record AttemptState(ConnectionProbeContext Context, string Password, ServerCertificateCheck? Certificate);
 
-    /// <summary>Ends the attempt of the current flow when disposed.</summary>
-    internal readonly struct AttemptScope(PostgreSqlDataSourceCache cache) : IDisposable
+    /// <summary>The attempt of the current flow; ends it when disposed.</summary>
+    internal readonly struct AttemptScope : IDisposable
     {
-        public void Dispose() => cache._attempt.Value = null;
+        private readonly PostgreSqlDataSourceCache _cache;
+        private readonly AttemptState _state;
+
+        internal AttemptScope(PostgreSqlDataSourceCache cache, AttemptState state)
+        {
+            _cache = cache;
+            _state = state;
+        }
+
+        /// <summary>The check of the server certificate, when the request asked for <c>ssl</c>.</summary>
+        public ServerCertificateCheck? Certificate => _state.Certificate;
+
+        public void Dispose() => _cache._attempt.Value = null;
     }
 }

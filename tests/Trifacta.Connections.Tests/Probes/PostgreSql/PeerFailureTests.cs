@@ -13,7 +13,7 @@ namespace Trifacta.Connections.Tests.Probes.PostgreSql;
 /// </summary>
 public sealed class PeerFailureTests : IDisposable
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(700);
+    private static readonly TimeSpan ShortAttemptTimeout = TimeSpan.FromMilliseconds(700);
     private readonly TestKeyFile _key = new();
 
     public void Dispose() => _key.Dispose();
@@ -21,7 +21,9 @@ public sealed class PeerFailureTests : IDisposable
     private DryRunHost Host(Action<ConnectionDryRunOptions>? configure = null, Action<IServiceCollection>? services = null) =>
         new(_key.Path, o =>
         {
-            o.AttemptTimeout = AttemptTimeout;
+            // Generous for the tests that expect an answer (a cold first connection can be slow on a busy machine);
+            // the timeout tests set a short one.
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
             o.Timeout = TimeSpan.FromSeconds(20);
             o.RetryDelay = TimeSpan.FromMilliseconds(10);
             configure?.Invoke(o);
@@ -33,7 +35,7 @@ public sealed class PeerFailureTests : IDisposable
     public async Task A_host_that_accepts_TCP_and_never_answers_is_a_Timeout_in_the_connect_stage()
     {
         await using var tarpit = LoopbackPeer.Tarpit();
-        using var host = Host();
+        using var host = Host(o => o.AttemptTimeout = ShortAttemptTimeout);
 
         var result = await host.Runner.DryRunAsync(To(tarpit.Port));
 
@@ -49,7 +51,7 @@ public sealed class PeerFailureTests : IDisposable
     public async Task A_blackholed_address_is_a_Timeout_in_the_connect_stage()
     {
         await using var blackhole = LoopbackPeer.Blackhole();
-        using var host = Host();
+        using var host = Host(o => o.AttemptTimeout = ShortAttemptTimeout);
 
         var result = await host.Runner.DryRunAsync(To(blackhole.Port));
 
@@ -68,7 +70,7 @@ public sealed class PeerFailureTests : IDisposable
                 await Task.Delay(Timeout.Infinite, call.Arg<CancellationToken>());
                 return Array.Empty<IPAddress>();
             });
-        using var host = Host(services: s => s.AddSingleton(resolver));
+        using var host = Host(o => o.AttemptTimeout = ShortAttemptTimeout, s => s.AddSingleton(resolver));
 
         var result = await host.Runner.DryRunAsync(Requests.Valid() with { Host = "slow-dns.example.com" });
 

@@ -40,9 +40,10 @@ public sealed class PostgreSqlFailureTests(PostgreSqlServerFixture server) : IDi
 
         result.Diagnostics.Kind.Should().Be(ConnectionFailureKind.TlsFailure, result.Reason?.Exception.Cause);
         result.Diagnostics.FailedStage.Should().Be(DryRunStage.Tls);
-        result.Diagnostics.VendorCode.Should().Be("tls:handshake");
+        result.Diagnostics.VendorCode.Should().Be("tls:untrusted");
         result.Reason!.Exception.Message.Should().Be("Could not establish a secure connection");
-        result.Reason.Exception.Cause.Should().StartWith("AuthenticationException: ");
+        result.Reason.Exception.Cause.Should().Be(
+            "AuthenticationException: The secure connection was refused: the server certificate is not trusted (PartialChain); a host can trust its CA with TrustedCaCertificatesFile.");
     }
 
     [Fact]
@@ -65,6 +66,8 @@ public sealed class PostgreSqlFailureTests(PostgreSqlServerFixture server) : IDi
         var result = await host.Runner.DryRunAsync(server.Request(host: PostgreSqlServerFixture.Host, ssl: true));
 
         result.Diagnostics.Kind.Should().Be(ConnectionFailureKind.TlsFailure, "the certificate names localhost, not 127.0.0.1");
+        result.Diagnostics.VendorCode.Should().Be("tls:name-mismatch");
+        result.Reason!.Exception.Cause.Should().Be("AuthenticationException: The secure connection was refused: the server certificate does not name '127.0.0.1'.");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a throwaway local PostgreSQL on 127.0.0.1:${BENCH_PG_PORT:-15433}. Arguments go to
-# BenchmarkDotNet (default: every benchmark). Results: BenchmarkDotNet.Artifacts/results/; summary: docs/benchmarks.md.
+# BenchmarkDotNet (default: every benchmark), or --failures / --load for the harness. Summary: docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . eng/common.sh
@@ -20,6 +20,8 @@ printf 'bench-customer-key-0123456789abcdef\n' > "$work/customerKey"
 
 export TRIFACTA_BENCH_HOST=127.0.0.1 TRIFACTA_BENCH_PORT="$port" TRIFACTA_BENCH_USER=bench_user \
   TRIFACTA_BENCH_PASSWORD=bench-Passw0rd TRIFACTA_BENCH_DATABASE=bench_db TRIFACTA_BENCH_KEY_FILE="$work/customerKey"
+
+# --failures and --load are the repo's own harness (see bench/Trifacta.Connections.Benchmarks/Harness.cs).
 
 if [ "$#" -eq 0 ]; then set -- --filter '*'; fi
 dotnet run -c Release --project bench/Trifacta.Connections.Benchmarks -- "$@"

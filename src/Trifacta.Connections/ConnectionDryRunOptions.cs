@@ -49,4 +49,7 @@ public sealed class ConnectionDryRunOptions
     /// </summary>
     /// <value>Default <see langword="null"/>: the system's trusted CAs only.</value>
     public string? TrustedCaCertificatesFile { get; set; }
+
+    /// <summary>Which hosts a dry run may connect to; safe by default (see <see cref="ConnectionHostPolicyOptions"/>).</summary>
+    public ConnectionHostPolicyOptions HostPolicy { get; } = new();
 }

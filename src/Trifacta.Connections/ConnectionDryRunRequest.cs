@@ -108,7 +108,7 @@ public sealed record ConnectionDryRunRequest
             .ToString();
         foreach (var credential in Credentials ?? [])
         {
-            members = Runner.SecretRedactor.Redact(members, credential?.Password);
+            members = Runner.SecretRedactor.Redact(members, credential?.Password?.Reveal());
         }
 
         builder.Append(members);

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using Trifacta.Connections.Encryption;
+using Trifacta.Connections.Policy;
 using Trifacta.Connections.Probes;
 using Trifacta.Connections.Runner;
 
@@ -14,13 +17,18 @@ public sealed class ConnectionProbeContext
     private readonly StageClock _clock;
     private bool _ended;
 
-    internal ConnectionProbeContext(SealedConnection connection, StageClock clock, int attempt, TimeSpan timeout, TrustPolicy trust)
+    private readonly IHostResolver _resolver;
+    private readonly HostPolicy _policy;
+
+    internal ConnectionProbeContext(SealedConnection connection, StageClock clock, int attempt, TimeSpan timeout, TrustPolicy trust, IHostResolver resolver, HostPolicy policy)
     {
         _connection = connection;
         _clock = clock;
         Attempt = attempt;
         Timeout = timeout;
         Trust = trust;
+        _resolver = resolver;
+        _policy = policy;
     }
 
     /// <summary>The in-memory connection's id, unique per dry run.</summary>
@@ -75,6 +83,35 @@ public sealed class ConnectionProbeContext
         {
             _clock.EnterSubStage(stage);
         }
+    }
+
+    /// <summary>
+    /// Resolves <see cref="Host"/> and checks every address against the host policy; reports the
+    /// <see cref="DryRunStage.Resolve"/> stage. A probe must connect to these addresses (and verify TLS against
+    /// <see cref="Host"/>), never resolve the name again, so that what was checked is what is reached.
+    /// </summary>
+    /// <param name="cancellationToken">The attempt's token.</param>
+    /// <returns>The addresses, in the resolver's order; never empty.</returns>
+    /// <exception cref="BlockedByPolicyException">An address is one the host policy denies.</exception>
+    /// <exception cref="System.Net.Sockets.SocketException">DNS failed (for example <c>HostNotFound</c>).</exception>
+    public async Task<IReadOnlyList<IPAddress>> ResolveAsync(CancellationToken cancellationToken)
+    {
+        EnterStage(DryRunStage.Resolve);
+        var addresses = await _resolver.ResolveAsync(Host, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0)
+        {
+            throw new SocketException((int)SocketError.NoData);
+        }
+
+        foreach (var address in addresses)
+        {
+            if (_policy.CheckAddress(Host, address) is { } refusal)
+            {
+                throw new BlockedByPolicyException(refusal);
+            }
+        }
+
+        return addresses;
     }
 
     /// <summary>

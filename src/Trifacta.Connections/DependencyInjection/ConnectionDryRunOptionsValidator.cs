@@ -34,6 +34,21 @@ internal sealed class ConnectionDryRunOptionsValidator : IValidateOptions<Connec
             }
         }
 
+        foreach (var (list, option) in new[] { (options.HostPolicy.DeniedNetworks, "HostPolicy.DeniedNetworks"), (options.HostPolicy.AllowedNetworks, "HostPolicy.AllowedNetworks") })
+        {
+            foreach (var network in list)
+            {
+                try
+                {
+                    Policy.HostPolicy.ParseNetwork(network);
+                }
+                catch (FormatException ex)
+                {
+                    builder.AddError(ex.Message, option);
+                }
+            }
+        }
+
         return builder.Build();
     }
 

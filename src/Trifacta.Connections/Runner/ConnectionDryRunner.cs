@@ -8,6 +8,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using Trifacta.Connections.Diagnostics;
 using Trifacta.Connections.Encryption;
+using Trifacta.Connections.Policy;
 using Trifacta.Connections.Probes;
 
 namespace Trifacta.Connections.Runner;
@@ -27,6 +28,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
     private readonly IOptionsMonitor<ConnectionDryRunOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly DryRunTelemetry _telemetry;
+    private readonly IHostResolver _resolver;
     private readonly ILogger _logger;
     private Settings? _settings;
 
@@ -36,6 +38,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         IOptionsMonitor<ConnectionDryRunOptions> options,
         TimeProvider timeProvider,
         DryRunTelemetry telemetry,
+        IHostResolver resolver,
         ILogger<ConnectionDryRunner> logger)
     {
         // A later registration for the same vendor replaces an earlier one, as DI's own "last wins".
@@ -51,6 +54,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         _options = options;
         _timeProvider = timeProvider;
         _telemetry = telemetry;
+        _resolver = resolver;
         _logger = logger;
     }
 
@@ -60,7 +64,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         cancellationToken.ThrowIfCancellationRequested();
 
         using var activity = DryRunTelemetry.StartRun(request);
-        var run = new RunState(request, CurrentSettings(), new StageClock(_timeProvider), _logger);
+        var run = new RunState(request, CurrentSettings(), new StageClock(_timeProvider), _resolver, _logger);
         try
         {
             var result = await RunAsync(run, cancellationToken).ConfigureAwait(false);
@@ -100,6 +104,11 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         {
             return LibraryFailure(run, new UnsupportedCredentialTypeException(
                 $"The credential type '{Shorten(validated.CredentialType)}' is not supported. Supported credential types: {RequestValidator.BasicCredentialType}."), password);
+        }
+
+        if (run.Settings.Policy.CheckHost(target.Host) is { } refusal)
+        {
+            return LibraryFailure(run, new BlockedByPolicyException(refusal), password);
         }
 
         // 3. key
@@ -157,6 +166,13 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        if (run.LibraryException is { } libraryException)
+        {
+            // A library failure inside the test (the host policy refused a resolved address) keeps its own name.
+            run.FailedStageOverride = clock.CurrentSubStage ?? DryRunStage.Test;
+            return LibraryFailure(run, libraryException, password, endStage: false);
+        }
+
         var probeResult = outcome.Exception switch
         {
             null => outcome.Result!,
@@ -184,7 +200,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         var attempt = ++run.Attempts;
         var timeout = AttemptTimeout(run.Settings.Options);
         var remaining = run.RemainingDeadline();
-        var probeContext = new ConnectionProbeContext(run.Connection!, run.Clock, attempt, remaining < timeout ? remaining : timeout, run.Settings.Trust);
+        var probeContext = new ConnectionProbeContext(run.Connection!, run.Clock, attempt, remaining < timeout ? remaining : timeout, run.Settings.Trust, run.Resolver, run.Settings.Policy);
         try
         {
             // Drivers do not all stop promptly when asked (Npgsql waits out its own timeout while reading the
@@ -211,6 +227,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         }
         catch (ConnectionDryRunException ex)
         {
+            run.LibraryException = ex;
             return Outcome.FromResult(ConnectionProbeResult.Failure(ex.Kind, ex));
         }
 #pragma warning disable CA1031 // A probe bug must still produce a result and a deleted connection.
@@ -235,7 +252,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         var settings = _settings;
         if (settings is null || !ReferenceEquals(settings.Options, options))
         {
-            settings = new Settings(options, BuildPipeline(options), TrustPolicy.For(options.TrustedCaCertificatesFile));
+            settings = new Settings(options, BuildPipeline(options), TrustPolicy.For(options.TrustedCaCertificatesFile), new HostPolicy(options.HostPolicy));
             _settings = settings;
         }
 
@@ -316,12 +333,15 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         return Failed(run, kind, info, outcome.VendorCode, []);
     }
 
-    private ConnectionDryRunResult LibraryFailure(RunState run, ConnectionDryRunException exception, string? password, IReadOnlyList<InvalidField>? invalidFields = null)
+    private ConnectionDryRunResult LibraryFailure(RunState run, ConnectionDryRunException exception, string? password, IReadOnlyList<InvalidField>? invalidFields = null, bool endStage = true)
     {
-        var stage = run.Clock.Current;
-        run.Clock.End();
-        run.StopStageActivity();
-        run.FailedStageOverride = stage;
+        if (endStage)
+        {
+            run.FailedStageOverride = run.Clock.Current;
+            run.Clock.End();
+            run.StopStageActivity();
+        }
+
         var name = exception.GetType().FullName ?? exception.GetType().Name;
         var message = SecretRedactor.Redact(exception.Message, password);
         var info = new ConnectionDryRunExceptionInfo
@@ -366,10 +386,10 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
     private static string Shorten(string text) => ConnectStringOptionsParser.Shorten(text);
 
     /// <summary>What a given options instance makes: the pipeline and the TLS trust.</summary>
-    private sealed record Settings(ConnectionDryRunOptions Options, ResiliencePipeline<ConnectionProbeResult> Pipeline, TrustPolicy Trust);
+    private sealed record Settings(ConnectionDryRunOptions Options, ResiliencePipeline<ConnectionProbeResult> Pipeline, TrustPolicy Trust, HostPolicy Policy);
 
     /// <summary>What one run has done so far, to drive the pipeline and build its diagnostics.</summary>
-    private sealed class RunState(ConnectionDryRunRequest request, Settings settings, StageClock clock, ILogger logger)
+    private sealed class RunState(ConnectionDryRunRequest request, Settings settings, StageClock clock, IHostResolver resolver, ILogger logger)
     {
         private Activity? _stageActivity;
 
@@ -380,6 +400,11 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         public StageClock Clock { get; } = clock;
 
         public ILogger Logger { get; } = logger;
+
+        public IHostResolver Resolver { get; } = resolver;
+
+        /// <summary>A library failure raised inside the test stage (the host policy refusing a resolved address).</summary>
+        public ConnectionDryRunException? LibraryException { get; set; }
 
         public SealedConnection? Connection { get; set; }
 

@@ -29,6 +29,7 @@ internal static class FailureCatalog
         ConnectionFailureKind.UnsupportedVendor => typeof(UnsupportedVendorException).FullName,
         ConnectionFailureKind.UnsupportedCredentialType => typeof(UnsupportedCredentialTypeException).FullName,
         ConnectionFailureKind.EncryptionKeyUnavailable => typeof(EncryptionKeyUnavailableException).FullName,
+        ConnectionFailureKind.BlockedByPolicy => typeof(BlockedByPolicyException).FullName,
         _ => null,
     };
 }

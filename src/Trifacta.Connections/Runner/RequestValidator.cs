@@ -13,6 +13,26 @@ internal static class RequestValidator
         var errors = new List<InvalidField>();
         var connectParams = request.ConnectParams;
 
+        // Lengths first: nothing below looks at a value longer than its limit.
+        TooLong(request.Name, RequestLimits.Name, "name", errors);
+        TooLong(request.Description, RequestLimits.Description, "description", errors);
+        TooLong(request.Type, RequestLimits.Type, "type", errors);
+        TooLong(request.Vendor, RequestLimits.Vendor, "vendor", errors);
+        TooLong(request.VendorName, RequestLimits.Vendor, "vendorName", errors);
+        TooLong(request.Host, RequestLimits.Host, "host", errors);
+        TooLong(request.CredentialType, RequestLimits.CredentialType, "credentialType", errors);
+        TooLong(request.Params?.Database, RequestLimits.Database, "params.database", errors);
+        TooLong(request.Params?.ConnectStrOpts, RequestLimits.ConnectStringOptions, "params.connectStrOpts", errors);
+        TooLong(request.Params?.ConnectStringOptions, RequestLimits.ConnectStringOptions, "params.connectStringOptions", errors);
+        TooLong(connectParams?.Vendor, RequestLimits.Vendor, "connectParams.vendor", errors);
+        TooLong(connectParams?.VendorName, RequestLimits.Vendor, "connectParams.vendorName", errors);
+        TooLong(connectParams?.Host, RequestLimits.Host, "connectParams.host", errors);
+        TooLong(connectParams?.Database, RequestLimits.Database, "connectParams.database", errors);
+        if (errors.Count > 0)
+        {
+            return new ValidatedRequest(null, FirstPassword(request), request.CredentialType ?? BasicCredentialType, errors);
+        }
+
         Required(request.Name, "name", errors);
         if (Required(request.Type, "type", errors) && !string.Equals(request.Type, JdbcType, StringComparison.OrdinalIgnoreCase))
         {
@@ -51,6 +71,10 @@ internal static class RequestValidator
         if (database is { Length: 0 })
         {
             errors.Add(new("params.database", "must not be empty; leave it out for the server's default database."));
+        }
+        else if (database is not null && HasControlCharacter(database))
+        {
+            errors.Add(new("params.database", "must not contain control characters."));
         }
 
         var options = request.Params?.ConnectStrOpts;
@@ -94,11 +118,30 @@ internal static class RequestValidator
             else
             {
                 username = credential.Username;
-                password = credential.Password;
-                Required(username, "credentials[0].username", errors);
+                password = credential.Password?.Reveal();
+                if (Required(username, "credentials[0].username", errors))
+                {
+                    if (username!.Length > RequestLimits.Username)
+                    {
+                        errors.Add(new("credentials[0].username", $"is longer than {RequestLimits.Username} characters."));
+                    }
+                    else if (HasControlCharacter(username))
+                    {
+                        errors.Add(new("credentials[0].username", "must not contain control characters."));
+                    }
+                }
+
                 if (password is null)
                 {
                     errors.Add(new("credentials[0].password", "is required."));
+                }
+                else if (password.Length > RequestLimits.Password)
+                {
+                    errors.Add(new("credentials[0].password", $"is longer than {RequestLimits.Password} characters."));
+                }
+                else if (password.Contains('\0', StringComparison.Ordinal))
+                {
+                    errors.Add(new("credentials[0].password", "must not contain a NUL character."));
                 }
             }
         }
@@ -111,6 +154,19 @@ internal static class RequestValidator
         var target = new ConnectionTarget(request.Vendor!, request.Host!, request.Port!.Value, database, username ?? string.Empty, request.Ssl ?? false, pairs);
         return new ValidatedRequest(target, password, credentialType, errors);
     }
+
+    private static void TooLong(string? value, int limit, string field, List<InvalidField> errors)
+    {
+        if (value is not null && value.Length > limit)
+        {
+            errors.Add(new(field, $"is longer than {limit} characters."));
+        }
+    }
+
+    private static bool HasControlCharacter(string value) => value.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0;
+
+    private static string? FirstPassword(ConnectionDryRunRequest request) =>
+        request.Credentials is { Count: > 0 } credentials ? credentials[0]?.Password?.Reveal() : null;
 
     private static bool Required(string? value, string field, List<InvalidField> errors)
     {

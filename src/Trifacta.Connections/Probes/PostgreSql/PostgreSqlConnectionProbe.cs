@@ -4,11 +4,11 @@ using Npgsql;
 namespace Trifacta.Connections.Probes.PostgreSql;
 
 /// <summary>
-/// Tests a PostgreSQL connection with Npgsql: resolve the host itself, then for each address an unpooled,
+/// Tests a PostgreSQL connection with Npgsql: resolve and vet the host through the context, then for each address an unpooled,
 /// secret-free data source (see <see cref="PostgreSqlDataSourceCache"/>), open with the sealed password,
 /// <c>SELECT 1</c>, close. Reports each sub-stage to the context.
 /// </summary>
-internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSources, IHostResolver resolver) : IConnectionProbe
+internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSources) : IConnectionProbe
 {
     public const string VendorName = "postgres";
     public const string TestQuery = "SELECT 1";
@@ -18,20 +18,14 @@ internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSo
     public async Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.EnterStage(DryRunStage.Resolve);
-        IPAddress[] addresses;
+        IReadOnlyList<IPAddress> addresses;
         try
         {
-            addresses = await resolver.ResolveAsync(context.Host, cancellationToken).ConfigureAwait(false);
+            addresses = await context.ResolveAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not ConnectionDryRunException && !cancellationToken.IsCancellationRequested)
         {
             return PostgreSqlFailureClassifier.Classify(ex);
-        }
-
-        if (addresses.Length == 0)
-        {
-            return ConnectionProbeResult.Failure(ConnectionFailureKind.HostNotFound, "SocketException: No address is associated with the host name", "socket:NoData");
         }
 
         // Like the driver, try each address in turn while the failure is only that this address cannot be reached.

@@ -17,6 +17,20 @@ public interface IConnectionProbe
     /// <value>Default: none.</value>
     IReadOnlyCollection<string> SupportedOptions => [];
 
+    /// <summary>
+    /// Checks one <c>connectStrOpts</c> pair before any network work. Keys that would change where or as whom the
+    /// dry run connects, that read or write local files, or that the probe does not list must be refused.
+    /// </summary>
+    /// <param name="key">The key as the request wrote it.</param>
+    /// <param name="value">The value, URL-decoded for the <c>?a=1&amp;b=2</c> form.</param>
+    /// <returns><see langword="null"/> when accepted; otherwise what is wrong, completing "the key '…' …" (for example
+    /// <c>is not accepted: it reads a local file</c>). Never include the value if it could be a secret.</returns>
+    /// <value>Default: accepts the keys of <see cref="SupportedOptions"/> with any value.</value>
+    string? CheckOption(string key, string value) =>
+        SupportedOptions.Contains(key, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"is not accepted for vendor '{Vendor}' (accepted: {(SupportedOptions.Count == 0 ? "none" : string.Join(", ", SupportedOptions.Order(StringComparer.Ordinal)))}).";
+
     /// <summary>Opens the connection and runs the test query.</summary>
     /// <param name="context">The sealed connection to test; the password is revealed only on demand.</param>
     /// <param name="cancellationToken">Canceled when the caller cancels or a deadline expires; the probe must stop promptly and close what it opened.</param>

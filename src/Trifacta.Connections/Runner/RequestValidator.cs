@@ -87,12 +87,11 @@ internal static class RequestValidator
         var pairs = ConnectStringOptionsParser.Parse(options ?? alias, errors);
         if (pairs.Count > 0 && request.Vendor is not null && probes.TryGetValue(request.Vendor, out var probe))
         {
-            foreach (var (key, _) in pairs)
+            foreach (var (key, value) in pairs)
             {
-                if (!probe.SupportedOptions.Contains(key, StringComparer.OrdinalIgnoreCase))
+                if (probe.CheckOption(key, value) is { } problem)
                 {
-                    var supported = probe.SupportedOptions.Count == 0 ? "none" : string.Join(", ", probe.SupportedOptions.Order(StringComparer.Ordinal));
-                    errors.Add(new(ConnectStringOptionsParser.Field, $"the key '{Shorten(key)}' is not accepted for vendor '{probe.Vendor}' (accepted: {supported})."));
+                    errors.Add(new(ConnectStringOptionsParser.Field, $"the key '{Shorten(key)}' {problem}"));
                 }
             }
         }

@@ -23,6 +23,12 @@ internal static class RunnerFactory
         var probe = Substitute.For<IConnectionProbe>();
         probe.Vendor.Returns(vendor);
         probe.SupportedOptions.Returns(supportedOptions);
+
+        // A substitute does not run the interface's default CheckOption; this one does what the default does.
+        probe.CheckOption(Arg.Any<string>(), Arg.Any<string>()).Returns(call =>
+            supportedOptions.Contains(call.ArgAt<string>(0), StringComparer.OrdinalIgnoreCase)
+                ? null
+                : $"is not accepted for vendor '{vendor}' (accepted: {(supportedOptions.Length == 0 ? "none" : string.Join(", ", supportedOptions.Order(StringComparer.Ordinal)))}).");
         behaviour ??= (_, _) => Task.FromResult(ConnectionProbeResult.Success);
         probe.ProbeAsync(Arg.Any<ConnectionProbeContext>(), Arg.Any<CancellationToken>())
             .Returns(call => behaviour(call.Arg<ConnectionProbeContext>(), call.Arg<CancellationToken>()));

@@ -15,6 +15,10 @@ internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSo
 
     public string Vendor => VendorName;
 
+    public IReadOnlyCollection<string> SupportedOptions => PostgreSqlOptions.Accepted;
+
+    public string? CheckOption(string key, string value) => PostgreSqlOptions.Check(key, value);
+
     public async Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -45,14 +49,21 @@ internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSo
     private async Task<ConnectionProbeResult> ProbeAddressAsync(ConnectionProbeContext context, IPAddress address, CancellationToken cancellationToken)
     {
         context.EnterStage(DryRunStage.Connect);
+        var options = PostgreSqlOptions.From(context.Options);
+
+        // Npgsql's own timeout stays behind the attempt's, so the attempt timeout is the one that fires, unless the
+        // request asked for a shorter connectTimeout.
+        var timeoutSeconds = (int)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds) + 1, 2, 1024);
         var dataSource = dataSources.Get(new PostgreSqlDataSourceKey(
             address.ToString(),
             context.Port,
             context.Database,
             context.Username,
             context.Ssl,
-            // Npgsql's own timeout stays behind the attempt's, so the attempt timeout is the one that fires.
-            (int)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds) + 1, 2, 1024)));
+            Math.Min(timeoutSeconds, options.ConnectTimeoutSeconds ?? int.MaxValue),
+            options.ApplicationName,
+            options.SearchPath,
+            options.TcpKeepAlive));
         ServerCertificateCheck? certificate = null;
         try
         {

@@ -67,7 +67,9 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
 
         // Basic credentials never use GSS; left at Prefer, Npgsql opens and drops an extra TCP connection per open.
         settings.GssEncryptionMode = GssEncryptionMode.Disable;
-        settings.ApplicationName = ApplicationName;
+        settings.ApplicationName = key.ApplicationName ?? ApplicationName;
+        settings.SearchPath = key.SearchPath;
+        settings.TcpKeepAlive = key.TcpKeepAlive;
         // With ssl the certificate is verified in full (chain and host name) by ServerCertificateCheck, which Npgsql
         // accepts only in Require mode; it then says exactly why a certificate was refused.
         settings.SslMode = key.Ssl ? SslMode.Require : SslMode.Prefer;

@@ -7,4 +7,7 @@ internal readonly record struct PostgreSqlDataSourceKey(
     string? Database,
     string Username,
     bool Ssl,
-    int TimeoutSeconds);
+    int TimeoutSeconds,
+    string? ApplicationName = null,
+    string? SearchPath = null,
+    bool TcpKeepAlive = false);

@@ -52,4 +52,25 @@ public sealed class ConnectionDryRunOptions
 
     /// <summary>Which hosts a dry run may connect to; safe by default (see <see cref="ConnectionHostPolicyOptions"/>).</summary>
     public ConnectionHostPolicyOptions HostPolicy { get; } = new();
+
+    /// <summary>
+    /// How many dry runs may run at once in this host; more wait in a queue. A flood of dry runs can neither exhaust
+    /// the host nor hammer a target. Read when the first dry run starts.
+    /// </summary>
+    /// <value>Default 64; from 1 to 10,000.</value>
+    public int MaxConcurrentDryRuns { get; set; } = 64;
+
+    /// <summary>How many dry runs may wait for a slot; beyond that a dry run is turned away at once (<see cref="ConnectionFailureKind.TooManyDryRuns"/>). Read when the first dry run starts.</summary>
+    /// <value>Default 256; from 0 to 100,000.</value>
+    public int MaxQueuedDryRuns { get; set; } = 256;
+
+    /// <summary>How long a dry run may wait for a slot before it is turned away (<see cref="ConnectionFailureKind.TooManyDryRuns"/>).</summary>
+    /// <value>Default 10 seconds; from 0 to 10 minutes.</value>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Refuse a key file that the group or others may read, instead of logging a warning about it.
+    /// </summary>
+    /// <value>Default <see langword="false"/>: such a file is used, with a warning logged once per path.</value>
+    public bool RequireStrictKeyFilePermissions { get; set; }
 }

@@ -50,4 +50,7 @@ public enum ConnectionFailureKind
 
     /// <summary>Anything else; the vendor's code is kept in <see cref="ConnectionDryRunDiagnostics.VendorCode"/>.</summary>
     Unknown,
+
+    /// <summary>The host is already running <c>MaxConcurrentDryRuns</c> dry runs and the queue is full or the wait too long. Transient: try again shortly.</summary>
+    TooManyDryRuns,
 }

@@ -38,4 +38,7 @@ public enum DryRunStage
 
     /// <summary>Part of <see cref="Test"/>: the vendor's test query runs and the connection closes.</summary>
     Query,
+
+    /// <summary>The dry run waits for one of the <c>MaxConcurrentDryRuns</c> slots (between policy and key).</summary>
+    Queue,
 }

@@ -17,6 +17,17 @@ internal sealed class ConnectionDryRunOptionsValidator : IValidateOptions<Connec
         Range(builder, nameof(options.Timeout), options.Timeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
         Range(builder, nameof(options.AttemptTimeout), options.AttemptTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
         Range(builder, nameof(options.RetryDelay), options.RetryDelay, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        Range(builder, nameof(options.QueueTimeout), options.QueueTimeout, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        if (options.MaxConcurrentDryRuns is < 1 or > 10_000)
+        {
+            builder.AddError($"must be from 1 to 10000, not {options.MaxConcurrentDryRuns}.", nameof(options.MaxConcurrentDryRuns));
+        }
+
+        if (options.MaxQueuedDryRuns is < 0 or > 100_000)
+        {
+            builder.AddError($"must be from 0 to 100000, not {options.MaxQueuedDryRuns}.", nameof(options.MaxQueuedDryRuns));
+        }
+
         if (options.MaxAttempts is < 1 or > 10)
         {
             builder.AddError($"must be from 1 to 10, not {options.MaxAttempts}.", nameof(options.MaxAttempts));

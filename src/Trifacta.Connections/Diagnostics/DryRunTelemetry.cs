@@ -81,6 +81,7 @@ internal sealed class DryRunTelemetry : IDisposable
         DryRunStage.Tls => "tls",
         DryRunStage.Authenticate => "authenticate",
         DryRunStage.Query => "query",
+        DryRunStage.Queue => "queue",
         _ => stage.ToString().ToLowerInvariant(),
     };
 

@@ -24,4 +24,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1005, EventName = "DryRunAttemptRetried", Level = LogLevel.Information,
         Message = "Dry run {ConnectionId}: attempt {Attempt} failed with {Kind}, a transient failure; trying again in {DelayMilliseconds:F0} ms")]
     public static partial void DryRunAttemptRetried(ILogger logger, Guid connectionId, int attempt, ConnectionFailureKind kind, double delayMilliseconds);
+
+    [LoggerMessage(EventId = 1006, EventName = "KeyFileReadableByOthers", Level = LogLevel.Warning,
+        Message = "The encryption key file '{Path}' may be read by its group or others (mode {Mode}); restrict it to its owner (chmod 600), or set RequireStrictKeyFilePermissions to refuse such a file")]
+    public static partial void KeyFileReadableByOthers(ILogger logger, string path, string mode);
 }

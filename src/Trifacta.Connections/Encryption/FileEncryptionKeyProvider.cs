@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Trifacta.Connections.Diagnostics;
 
 namespace Trifacta.Connections.Encryption;
 
@@ -9,8 +12,13 @@ namespace Trifacta.Connections.Encryption;
 /// 4 KiB, turned into an AES-256 key with HKDF-SHA256. Read on every call, so a rotated file takes effect at once.
 /// Errors name the path, never the content.
 /// </summary>
-internal sealed class FileEncryptionKeyProvider(IOptionsMonitor<ConnectionDryRunOptions> options) : IEncryptionKeyProvider
+internal sealed class FileEncryptionKeyProvider(IOptionsMonitor<ConnectionDryRunOptions> options, ILogger<FileEncryptionKeyProvider> logger) : IEncryptionKeyProvider
 {
+    private const UnixFileMode OthersMayRead = UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    // Warned once per file and mode, not on every dry run.
+    private readonly ConcurrentDictionary<(string Path, UnixFileMode Mode), bool> _warned = new();
+
     public const int MinimumCharacters = 16;
     public const int MaximumBytes = 4096;
 
@@ -20,12 +28,13 @@ internal sealed class FileEncryptionKeyProvider(IOptionsMonitor<ConnectionDryRun
     public ValueTask<byte[]> GetKeyAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(ReadKey(options.CurrentValue.EncryptionKeyFile));
+        var current = options.CurrentValue;
+        return ValueTask.FromResult(ReadKey(current.EncryptionKeyFile, current.RequireStrictKeyFilePermissions));
     }
 
-    internal static byte[] ReadKey(string path)
+    internal byte[] ReadKey(string path, bool strictPermissions)
     {
-        var material = ReadFile(path);
+        var material = ReadFile(path, mode => CheckPermissions(path, mode, strictPermissions));
         try
         {
             var length = material.Length;
@@ -60,11 +69,37 @@ internal sealed class FileEncryptionKeyProvider(IOptionsMonitor<ConnectionDryRun
         }
     }
 
-    private static byte[] ReadFile(string path)
+    // The permissions are read from the open handle, so they are those of the file that is read.
+    private void CheckPermissions(string path, UnixFileMode mode, bool strict)
+    {
+        if ((mode & OthersMayRead) == 0)
+        {
+            return;
+        }
+
+        if (strict)
+        {
+            throw Unavailable(path, $"may be read by its group or others (mode {Octal(mode)}); restrict it to its owner (chmod 600).");
+        }
+
+        if (_warned.TryAdd((path, mode), true))
+        {
+            Log.KeyFileReadableByOthers(logger, path, Octal(mode));
+        }
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
+
+    private static byte[] ReadFile(string path, Action<UnixFileMode> checkPermissions)
     {
         try
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (!OperatingSystem.IsWindows())
+            {
+                checkPermissions(File.GetUnixFileMode(handle));
+            }
+
             var length = RandomAccess.GetLength(handle);
             if (length > MaximumBytes + 2)
             {

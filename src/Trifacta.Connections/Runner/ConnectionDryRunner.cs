@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -18,7 +19,7 @@ namespace Trifacta.Connections.Runner;
 /// is a result; caller cancellation throws; an expired deadline is a Timeout failure naming the stage. The test
 /// stage runs in one Polly pipeline: overall deadline, retry of transient kinds, per-attempt timeout.
 /// </summary>
-internal sealed class ConnectionDryRunner : IConnectionDryRunner
+internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
 {
     private static readonly ResiliencePropertyKey<RunState> RunKey = new("Trifacta.Connections.Run");
 
@@ -31,6 +32,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
     private readonly IHostResolver _resolver;
     private readonly ILogger _logger;
     private Settings? _settings;
+    private ConcurrencyLimiter? _limiter;
 
     public ConnectionDryRunner(
         IEnumerable<IConnectionProbe> probes,
@@ -110,6 +112,21 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         {
             return LibraryFailure(run, new BlockedByPolicyException(refusal), password);
         }
+
+        // Admission: at most MaxConcurrentDryRuns at once, a bounded queue, a bounded wait.
+        run.EnterStage(DryRunStage.Queue);
+        using var lease = await AdmitAsync(run, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            return LibraryFailure(run, new TooManyDryRunsException(run.Refusal!), password);
+        }
+
+        return await CreateTestDeleteAsync(run, target, password, probe, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ConnectionDryRunResult> CreateTestDeleteAsync(RunState run, ConnectionTarget target, string password, IConnectionProbe probe, CancellationToken cancellationToken)
+    {
+        var clock = run.Clock;
 
         // 3. key
         run.EnterStage(DryRunStage.Key);
@@ -245,6 +262,43 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
 
     private static Outcome<ConnectionProbeResult> Canceled(CancellationToken token) =>
         Outcome.FromException<ConnectionProbeResult>(new OperationCanceledException(token));
+
+    public void Dispose() => _limiter?.Dispose();
+
+    private async ValueTask<RateLimitLease> AdmitAsync(RunState run, CancellationToken cancellationToken)
+    {
+        var options = run.Settings.Options;
+        var limiter = LazyInitializer.EnsureInitialized(ref _limiter, () => new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.MaxConcurrentDryRuns,
+            QueueLimit = options.MaxQueuedDryRuns,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
+        var lease = limiter.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        lease.Dispose();
+        using var timeout = new CancellationTokenSource(options.QueueTimeout, _timeProvider);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            lease = await limiter.AcquireAsync(1, wait.Token).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                run.Refusal = $"The dry run was turned away: {options.MaxConcurrentDryRuns} dry runs are running and {options.MaxQueuedDryRuns} are waiting (MaxConcurrentDryRuns, MaxQueuedDryRuns). Try again shortly.";
+            }
+
+            return lease;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            run.Refusal = $"The dry run was turned away after waiting {options.QueueTimeout.TotalSeconds:0.###} s for one of the {options.MaxConcurrentDryRuns} dry runs allowed at once (QueueTimeout). Try again shortly.";
+            return FailedLease.Instance;
+        }
+    }
 
     private Settings CurrentSettings()
     {
@@ -385,6 +439,22 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
 
     private static string Shorten(string text) => ConnectStringOptionsParser.Shorten(text);
 
+    /// <summary>A lease that was not granted (the wait for one timed out).</summary>
+    private sealed class FailedLease : RateLimitLease
+    {
+        public static readonly FailedLease Instance = new();
+
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+
     /// <summary>What a given options instance makes: the pipeline and the TLS trust.</summary>
     private sealed record Settings(ConnectionDryRunOptions Options, ResiliencePipeline<ConnectionProbeResult> Pipeline, TrustPolicy Trust, HostPolicy Policy);
 
@@ -415,6 +485,9 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner
         public bool DeadlineExpired { get; set; }
 
         public DryRunStage? FailedStageOverride { get; set; }
+
+        /// <summary>Why admission turned the run away.</summary>
+        public string? Refusal { get; set; }
 
         /// <summary>The stage the run stopped in: a library stage, or within the test the last sub-stage reported.</summary>
         public DryRunStage FailedStage => FailedStageOverride ?? Clock.CurrentSubStage ?? DryRunStage.Test;

@@ -20,7 +20,8 @@ internal static class FailureCatalog
         _ => "Could not connect to host",
     };
 
-    public static bool IsTransient(ConnectionFailureKind kind) => kind == ConnectionFailureKind.ServerUnavailable;
+    /// <summary>Worth trying again later. Only ServerUnavailable is retried inside a dry run; TooManyDryRuns is the caller's to retry.</summary>
+    public static bool IsTransient(ConnectionFailureKind kind) => kind is ConnectionFailureKind.ServerUnavailable or ConnectionFailureKind.TooManyDryRuns;
 
     /// <summary>Kinds found before any network work; they carry this library's exception type names.</summary>
     public static string? LibraryExceptionName(ConnectionFailureKind kind) => kind switch
@@ -30,6 +31,7 @@ internal static class FailureCatalog
         ConnectionFailureKind.UnsupportedCredentialType => typeof(UnsupportedCredentialTypeException).FullName,
         ConnectionFailureKind.EncryptionKeyUnavailable => typeof(EncryptionKeyUnavailableException).FullName,
         ConnectionFailureKind.BlockedByPolicy => typeof(BlockedByPolicyException).FullName,
+        ConnectionFailureKind.TooManyDryRuns => typeof(TooManyDryRunsException).FullName,
         _ => null,
     };
 }

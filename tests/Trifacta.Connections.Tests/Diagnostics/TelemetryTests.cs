@@ -60,7 +60,7 @@ public sealed class TelemetryTests : IDisposable
         run.GetTagItem("trifacta.dry_run.result").Should().Be("success");
         run.Status.Should().NotBe(ActivityStatusCode.Error);
         mine.Where(a => a.ParentSpanId == run.SpanId).Select(a => a.OperationName)
-            .Should().BeEquivalentTo("validate", "policy", "key", "create", "test", "delete");
+            .Should().BeEquivalentTo("validate", "policy", "queue", "key", "create", "test", "delete");
         mine.SelectMany(a => a.TagObjects).Should().NotContain(t => (t.Value as string ?? string.Empty).Contains(Password));
     }
 

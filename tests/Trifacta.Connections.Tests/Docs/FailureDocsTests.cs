@@ -14,9 +14,7 @@ public sealed partial class FailureDocsTests
         var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "failures.md"));
         var sections = Section().Matches(text).ToDictionary(m => m.Groups["kind"].Value, m => m.Groups["json"].Value);
 
-        // BlockedByPolicy is reserved for the host policy; nothing produces it yet.
-        var produced = Enum.GetValues<ConnectionFailureKind>().Where(k => k != ConnectionFailureKind.BlockedByPolicy);
-        sections.Keys.Should().BeEquivalentTo(produced.Select(k => k.ToString()));
+        sections.Keys.Should().BeEquivalentTo(Enum.GetValues<ConnectionFailureKind>().Select(k => k.ToString()));
         foreach (var (kindName, json) in sections)
         {
             var kind = Enum.Parse<ConnectionFailureKind>(kindName);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 using Trifacta.Connections.Encryption;
@@ -7,11 +9,42 @@ namespace Trifacta.Connections.Tests.Encryption;
 
 public sealed class FileEncryptionKeyProviderTests
 {
-    private static FileEncryptionKeyProvider Provider(string path)
+    private static FileEncryptionKeyProvider Provider(string path, bool strict = false, FakeLogger<FileEncryptionKeyProvider>? logger = null)
     {
         var options = Substitute.For<IOptionsMonitor<ConnectionDryRunOptions>>();
-        options.CurrentValue.Returns(new ConnectionDryRunOptions { EncryptionKeyFile = path });
-        return new FileEncryptionKeyProvider(options);
+        options.CurrentValue.Returns(new ConnectionDryRunOptions { EncryptionKeyFile = path, RequireStrictKeyFilePermissions = strict });
+        return new FileEncryptionKeyProvider(options, logger ?? new FakeLogger<FileEncryptionKeyProvider>());
+    }
+
+    [Fact]
+    public async Task A_key_file_others_may_read_is_used_with_one_warning_naming_the_path()
+    {
+        using var file = new TestKeyFile("0123456789abcdef-key");
+        File.SetUnixFileMode(file.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var logger = new FakeLogger<FileEncryptionKeyProvider>();
+        var provider = Provider(file.Path, logger: logger);
+
+        await provider.GetKeyAsync(CancellationToken.None);
+        await provider.GetKeyAsync(CancellationToken.None);
+
+        var warning = logger.Collector.GetSnapshot().Should().ContainSingle().Subject;
+        warning.Level.Should().Be(LogLevel.Warning);
+        warning.Id.Id.Should().Be(1006);
+        warning.Message.Should().Contain(file.Path).And.Contain("0644").And.NotContain("0123456789abcdef");
+    }
+
+    [Fact]
+    public async Task In_strict_mode_a_key_file_others_may_read_is_refused_and_an_owner_only_file_is_used()
+    {
+        using var file = new TestKeyFile("0123456789abcdef-key");
+        File.SetUnixFileMode(file.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+
+        var act = async () => await Provider(file.Path, strict: true).GetKeyAsync(CancellationToken.None);
+
+        await act.Should().ThrowAsync<EncryptionKeyUnavailableException>()
+            .WithMessage($"The encryption key file '{file.Path}' may be read by its group or others (mode 0640); restrict it to its owner (chmod 600).");
+        File.SetUnixFileMode(file.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        (await Provider(file.Path, strict: true).GetKeyAsync(CancellationToken.None)).Should().HaveCount(32);
     }
 
     [Fact]

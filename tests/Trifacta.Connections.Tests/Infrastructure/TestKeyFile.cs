@@ -8,6 +8,7 @@ public sealed class TestKeyFile : IDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("trifacta-key-").FullName;
         Path = System.IO.Path.Combine(Directory, "customerKey");
         File.WriteAllText(Path, content);
+        File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     public string Directory { get; }

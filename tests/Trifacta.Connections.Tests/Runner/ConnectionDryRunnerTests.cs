@@ -15,7 +15,7 @@ public sealed class ConnectionDryRunnerTests
         result.IsSuccess.Should().BeTrue();
         result.Reason.Should().BeNull();
         result.Diagnostics.Timings.Select(t => t.Stage).Should().Equal(
-            DryRunStage.Validate, DryRunStage.Policy, DryRunStage.Key, DryRunStage.Create, DryRunStage.Test, DryRunStage.Delete);
+            DryRunStage.Validate, DryRunStage.Policy, DryRunStage.Queue, DryRunStage.Key, DryRunStage.Create, DryRunStage.Test, DryRunStage.Delete);
         result.Diagnostics.Attempts.Should().Be(1);
         result.Diagnostics.Kind.Should().BeNull();
         result.Diagnostics.ConnectionId.Should().NotBeEmpty();
@@ -306,7 +306,7 @@ public sealed class ConnectionDryRunnerTests
 
         result.Diagnostics.FailedStage.Should().Be(DryRunStage.Authenticate);
         result.Diagnostics.Timings.Select(t => t.Stage).Should().Equal(
-            DryRunStage.Validate, DryRunStage.Policy, DryRunStage.Key, DryRunStage.Create,
+            DryRunStage.Validate, DryRunStage.Policy, DryRunStage.Queue, DryRunStage.Key, DryRunStage.Create,
             DryRunStage.Resolve, DryRunStage.Connect, DryRunStage.Authenticate, DryRunStage.Test, DryRunStage.Delete);
     }
 

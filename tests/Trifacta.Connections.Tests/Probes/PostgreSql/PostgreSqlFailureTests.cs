@@ -26,7 +26,7 @@ public sealed class PostgreSqlFailureTests(PostgreSqlServerFixture server) : IDi
 
         result.IsSuccess.Should().BeTrue();
         result.Diagnostics.Timings.Select(t => t.Stage).Should().Equal(
-            DryRunStage.Validate, DryRunStage.Policy, DryRunStage.Key, DryRunStage.Create,
+            DryRunStage.Validate, DryRunStage.Policy, DryRunStage.Queue, DryRunStage.Key, DryRunStage.Create,
             DryRunStage.Resolve, DryRunStage.Connect, DryRunStage.Tls, DryRunStage.Authenticate, DryRunStage.Query,
             DryRunStage.Test, DryRunStage.Delete);
     }

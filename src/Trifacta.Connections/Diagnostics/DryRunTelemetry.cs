@@ -27,20 +27,22 @@ internal sealed class DryRunTelemetry : IDisposable
     }
 
     /// <summary>Starts the activity of one dry run; <see langword="null"/> when nobody listens.</summary>
-    public static Activity? StartRun(ConnectionDryRunRequest request)
+    public static Activity? StartRun(ConnectionDryRunRequest request, string? secret)
     {
         var activity = ActivitySource.StartActivity("dry_run");
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("db.system.name", DatabaseSystem(request.Vendor));
-            activity.SetTag("server.address", request.Host);
+            activity.SetTag("db.system.name", Redact(DatabaseSystem(request.Vendor), secret));
+            activity.SetTag("server.address", Redact(request.Host, secret));
             activity.SetTag("server.port", request.Port);
-            activity.SetTag("db.namespace", request.Params?.Database ?? request.ConnectParams?.Database);
-            activity.SetTag("trifacta.connection.vendor", request.Vendor);
+            activity.SetTag("db.namespace", Redact(request.Params?.Database ?? request.ConnectParams?.Database, secret));
+            activity.SetTag("trifacta.connection.vendor", Redact(request.Vendor, secret));
         }
 
         return activity;
     }
+
+    private static string? Redact(string? value, string? secret) => value is null ? null : Runner.SecretRedactor.Redact(value, secret);
 
     /// <summary>Starts the child activity of one stage.</summary>
     public static Activity? StartStage(DryRunStage stage) => ActivitySource.StartActivity(StageName(stage));

@@ -65,12 +65,18 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var activity = DryRunTelemetry.StartRun(request);
-        var run = new RunState(request, CurrentSettings(), new StageClock(_timeProvider), _resolver, _logger);
+        // Any field may hold the password (a host or vendor typed into the wrong box): every value of the request
+        // that leaves the library, in a result, log line or tag, is redacted with it.
+        var secret = request.Credentials is { Count: > 0 } credentials ? credentials[0]?.Password?.Reveal() : null;
+        using var activity = DryRunTelemetry.StartRun(request, secret);
+        var run = new RunState(request, CurrentSettings(), new StageClock(_timeProvider), _resolver, _logger, secret);
         try
         {
             var result = await RunAsync(run, cancellationToken).ConfigureAwait(false);
-            _telemetry.Complete(activity, request.Vendor, result);
+
+            // Metric tags carry only registered vendors: request text would leak or explode the tag's cardinality.
+            var vendor = request.Vendor is not null && _probes.TryGetValue(request.Vendor, out var probe) ? probe.Vendor : "unregistered";
+            _telemetry.Complete(activity, vendor, result);
             return result;
         }
         finally
@@ -199,7 +205,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
 
         if (probeResult.IsSuccess)
         {
-            Log.DryRunSucceeded(_logger, connection.Id, target.Vendor, target.Host, target.Port, clock.Elapsed.TotalMilliseconds);
+            Log.DryRunSucceeded(_logger, connection.Id, probe.Vendor, run.Redact(target.Host)!, target.Port, clock.Elapsed.TotalMilliseconds);
             return new ConnectionDryRunResult
             {
                 Result = ConnectionDryRunOutcome.Success,
@@ -374,7 +380,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
     private ConnectionDryRunResult ProbeFailure(RunState run, ConnectionProbeResult outcome, string? password)
     {
         var kind = outcome.Kind!.Value;
-        var cause = SecretRedactor.Redact(outcome.Cause ?? string.Empty, password);
+        var cause = run.Redact(SecretRedactor.Redact(outcome.Cause ?? string.Empty, password))!;
         var libraryName = FailureCatalog.LibraryExceptionName(kind);
         var info = new ConnectionDryRunExceptionInfo
         {
@@ -397,7 +403,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         }
 
         var name = exception.GetType().FullName ?? exception.GetType().Name;
-        var message = SecretRedactor.Redact(exception.Message, password);
+        var message = run.Redact(SecretRedactor.Redact(exception.Message, password))!;
         var info = new ConnectionDryRunExceptionInfo
         {
             Name = name,
@@ -408,14 +414,14 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
 
         var fields = invalidFields is null
             ? []
-            : invalidFields.Select(f => f with { Problem = SecretRedactor.Redact(f.Problem, password) }).ToArray();
+            : invalidFields.Select(f => f with { Problem = run.Redact(SecretRedactor.Redact(f.Problem, password))! }).ToArray();
         return Failed(run, exception.Kind, info, null, fields);
     }
 
     private ConnectionDryRunResult Failed(RunState run, ConnectionFailureKind kind, ConnectionDryRunExceptionInfo info, string? vendorCode, IReadOnlyList<InvalidField> invalidFields)
     {
         var stage = run.FailedStage;
-        Log.DryRunFailed(_logger, run.Connection?.Id ?? Guid.Empty, run.Request.Vendor, stage, kind, info.Cause);
+        Log.DryRunFailed(_logger, run.Connection?.Id ?? Guid.Empty, run.Redact(run.Request.Vendor), stage, kind, info.Cause);
         return new ConnectionDryRunResult
         {
             Result = ConnectionDryRunOutcome.Failure,
@@ -459,8 +465,11 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
     private sealed record Settings(ConnectionDryRunOptions Options, ResiliencePipeline<ConnectionProbeResult> Pipeline, TrustPolicy Trust, HostPolicy Policy);
 
     /// <summary>What one run has done so far, to drive the pipeline and build its diagnostics.</summary>
-    private sealed class RunState(ConnectionDryRunRequest request, Settings settings, StageClock clock, IHostResolver resolver, ILogger logger)
+    private sealed class RunState(ConnectionDryRunRequest request, Settings settings, StageClock clock, IHostResolver resolver, ILogger logger, string? secret)
     {
+        /// <summary>A request value made safe to show: the password removed from it.</summary>
+        public string? Redact(string? value) => value is null ? null : SecretRedactor.Redact(value, secret);
+
         private Activity? _stageActivity;
 
         public ConnectionDryRunRequest Request { get; } = request;
@@ -515,7 +524,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         public ConnectionDryRunDiagnostics Diagnostics() => new()
         {
             ConnectionId = Connection?.Id ?? Guid.Empty,
-            Vendor = Request.Vendor,
+            Vendor = Redact(Request.Vendor),
             Attempts = Attempts,
             Timings = Clock.Timings,
             Elapsed = Clock.Elapsed,

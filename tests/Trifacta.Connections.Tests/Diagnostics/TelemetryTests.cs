@@ -81,7 +81,7 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_dry_run_is_counted_by_result_kind_and_vendor_and_its_duration_recorded()
+    public async Task Each_dry_run_is_counted_by_result_kind_and_registered_vendor_and_its_duration_recorded()
     {
         var ok = true;
         using var host = Host((context, token) => ok ? Task.FromResult(ConnectionProbeResult.Success) : Refused(context, token));
@@ -100,7 +100,7 @@ public sealed class TelemetryTests : IDisposable
             .Should().Equal(
                 (1L, "success", null, "postgres"),
                 (1L, "failure", "ConnectionRefused", "postgres"),
-                (1L, "failure", "UnsupportedVendor", "oracle"));
+                (1L, "failure", "UnsupportedVendor", "unregistered"));
         duration.GetMeasurementSnapshot().Should().HaveCount(3).And.OnlyContain(m => m.Value >= 0);
     }
 

@@ -187,4 +187,39 @@ public sealed class RequestValidationTests
         result.ToString().Should().NotContain(password);
         result.Diagnostics.InvalidFields.Should().NotContain(f => f.Problem.Contains(password));
     }
+
+    [Fact]
+    public async Task Oversized_fields_are_invalid_naming_each_field_and_its_limit()
+    {
+        var request = Requests.Valid(password: new string('p', 1025)) with
+        {
+            Host = new string('h', 254),
+            Name = new string('n', 257),
+            Description = new string('d', 4097),
+            Params = new ConnectionDryRunParams { Database = "db", ConnectStrOpts = ";" + new string('a', 2048) },
+        };
+
+        var result = await DryRun(request);
+
+        result.Diagnostics.InvalidFields.Should().BeEquivalentTo(new[]
+        {
+            new InvalidField("name", "is longer than 256 characters."),
+            new InvalidField("description", "is longer than 4096 characters."),
+            new InvalidField("host", "is longer than 253 characters."),
+            new InvalidField("params.connectStrOpts", "is longer than 2048 characters."),
+        });
+    }
+
+    [Fact]
+    public async Task A_password_too_long_or_with_NUL_and_names_with_control_characters_are_invalid()
+    {
+        (await DryRun(Requests.Valid(password: new string('p', 1025)))).Diagnostics.InvalidFields.Should().Equal(
+            new InvalidField("credentials[0].password", "is longer than 1024 characters."));
+        (await DryRun(Requests.Valid(password: "pass\0word"))).Diagnostics.InvalidFields.Should().Equal(
+            new InvalidField("credentials[0].password", "must not contain a NUL character."));
+        (await DryRun(Requests.Valid() with { Credentials = [new() { Username = "admin\nroot", Password = "x" }] })).Diagnostics.InvalidFields.Should().Equal(
+            new InvalidField("credentials[0].username", "must not contain control characters."));
+        (await DryRun(Requests.Valid() with { Params = new ConnectionDryRunParams { Database = "db\u0000x" } })).Diagnostics.InvalidFields.Should().Equal(
+            new InvalidField("params.database", "must not contain control characters."));
+    }
 }

@@ -14,7 +14,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ConnectionDryRunServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IConnectionDryRunner"/>, the key file provider and the PostgreSQL probe. Safe to call
+    /// Registers <see cref="IConnectionDryRunner"/>, the key file provider and the PostgreSQL and Redshift probes. Safe to call
     /// more than once: services are added with <c>TryAdd</c>, and each call's <paramref name="configure"/> applies.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -41,6 +41,7 @@ public static class ConnectionDryRunServiceCollectionExtensions
         services.TryAddSingleton<IConnectionDryRunner, ConnectionDryRunner>();
         services.TryAddSingleton<PostgreSqlDataSourceCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionProbe, PostgreSqlConnectionProbe>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionProbe, RedshiftConnectionProbe>());
         return new ConnectionDryRunBuilder(services);
     }
 }

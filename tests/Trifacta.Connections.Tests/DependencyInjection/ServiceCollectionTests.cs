@@ -7,7 +7,7 @@ namespace Trifacta.Connections.Tests.DependencyInjection;
 public sealed class ServiceCollectionTests
 {
     [Fact]
-    public void AddConnectionDryRun_with_nothing_but_the_key_file_gives_a_runner_with_the_PostgreSQL_probe()
+    public void AddConnectionDryRun_with_nothing_but_the_key_file_gives_a_runner_with_the_PostgreSQL_and_Redshift_probes()
     {
         var services = new ServiceCollection();
         var builder = services.AddConnectionDryRun(o => o.EncryptionKeyFile = "/tmp/key");
@@ -15,7 +15,7 @@ public sealed class ServiceCollectionTests
 
         builder.Services.Should().BeSameAs(services);
         provider.GetRequiredService<IConnectionDryRunner>().Should().NotBeNull();
-        provider.GetServices<IConnectionProbe>().Select(p => p.Vendor).Should().Equal("postgres");
+        provider.GetServices<IConnectionProbe>().Select(p => p.Vendor).Should().Equal("postgres", "redshift");
         provider.GetRequiredService<IOptions<ConnectionDryRunOptions>>().Value.EncryptionKeyFile.Should().Be("/tmp/key");
     }
 
@@ -39,7 +39,7 @@ public sealed class ServiceCollectionTests
 
         services.Count(d => d.ServiceType == typeof(IConnectionDryRunner)).Should().Be(1);
         services.Count(d => d.ServiceType == typeof(IEncryptionKeyProvider)).Should().Be(1);
-        provider.GetServices<IConnectionProbe>().Should().ContainSingle();
+        provider.GetServices<IConnectionProbe>().Should().HaveCount(2);
         var options = provider.GetRequiredService<IOptions<ConnectionDryRunOptions>>().Value;
         options.EncryptionKeyFile.Should().Be("/first");
         options.Timeout.Should().Be(TimeSpan.FromSeconds(7));
@@ -82,8 +82,25 @@ public sealed class ServiceCollectionTests
         services.AddConnectionDryRun().AddProbe<FakeOracleProbe>().AddProbe<FakeOracleProbe>();
         using var provider = services.BuildServiceProvider();
 
-        provider.GetServices<IConnectionProbe>().Select(p => p.Vendor).Should().Equal("postgres", "oracle");
+        provider.GetServices<IConnectionProbe>().Select(p => p.Vendor).Should().Equal("postgres", "redshift", "oracle");
         provider.GetRequiredService<IEncryptionKeyProvider>().Should().BeSameAs(keys);
+    }
+
+    [Theory]
+    [InlineData("oracle")]
+    [InlineData("teradata")]
+    [InlineData("hive")]
+    [InlineData("snowflake")]
+    [InlineData("bigquery")]
+    public async Task A_vendor_without_a_probe_is_UnsupportedVendor_naming_the_registered_ones(string vendor)
+    {
+        using var key = new TestKeyFile();
+        using var host = new DryRunHost(key.Path);
+
+        var result = await host.Runner.DryRunAsync(Requests.Valid(vendor));
+
+        result.Diagnostics.Kind.Should().Be(ConnectionFailureKind.UnsupportedVendor);
+        result.Reason!.Exception.Message.Should().Be($"The vendor '{vendor}' is not supported: no probe is registered for it. Registered vendors: postgres, redshift.");
     }
 
     [Fact]

@@ -1,106 +1,19 @@
-using System.Net;
-using Npgsql;
-
 namespace Trifacta.Connections.Probes.PostgreSql;
 
-/// <summary>
-/// Tests a PostgreSQL connection with Npgsql: resolve and vet the host through the context, then for each address an unpooled,
-/// secret-free data source (see <see cref="PostgreSqlDataSourceCache"/>), open with the sealed password,
-/// <c>SELECT 1</c>, close. Reports each sub-stage to the context.
-/// </summary>
+/// <summary>The <c>postgres</c> vendor: PostgreSQL through Npgsql (default port 5432).</summary>
 internal sealed class PostgreSqlConnectionProbe(PostgreSqlDataSourceCache dataSources) : IConnectionProbe
 {
     public const string VendorName = "postgres";
-    public const string TestQuery = "SELECT 1";
+    public const int DefaultPort = 5432;
+
+    private readonly PostgreSqlProbe _probe = new(dataSources, redshift: false);
 
     public string Vendor => VendorName;
 
     public IReadOnlyCollection<string> SupportedOptions => PostgreSqlOptions.Accepted;
 
-    public string? CheckOption(string key, string value) => PostgreSqlOptions.Check(key, value);
+    public string? CheckOption(string key, string value) => PostgreSqlOptions.Check(VendorName, key, value);
 
-    public async Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        IReadOnlyList<IPAddress> addresses;
-        try
-        {
-            addresses = await context.ResolveAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not ConnectionDryRunException && !cancellationToken.IsCancellationRequested)
-        {
-            return PostgreSqlFailureClassifier.Classify(ex);
-        }
-
-        // Like the driver, try each address in turn while the failure is only that this address cannot be reached.
-        ConnectionProbeResult result = ConnectionProbeResult.Success;
-        foreach (var address in addresses)
-        {
-            result = await ProbeAddressAsync(context, address, cancellationToken).ConfigureAwait(false);
-            if (result.Kind is not (ConnectionFailureKind.ConnectionRefused or ConnectionFailureKind.HostUnreachable))
-            {
-                break;
-            }
-        }
-
-        return result;
-    }
-
-    private async Task<ConnectionProbeResult> ProbeAddressAsync(ConnectionProbeContext context, IPAddress address, CancellationToken cancellationToken)
-    {
-        context.EnterStage(DryRunStage.Connect);
-        var options = PostgreSqlOptions.From(context.Options);
-
-        // Npgsql's own timeout stays behind the attempt's, so the attempt timeout is the one that fires, unless the
-        // request asked for a shorter connectTimeout.
-        var timeoutSeconds = (int)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds) + 1, 2, 1024);
-        var dataSource = dataSources.Get(new PostgreSqlDataSourceKey(
-            address.ToString(),
-            context.Port,
-            context.Database,
-            context.Username,
-            context.Ssl,
-            Math.Min(timeoutSeconds, options.ConnectTimeoutSeconds ?? int.MaxValue),
-            options.ApplicationName,
-            options.SearchPath,
-            options.TcpKeepAlive));
-        ServerCertificateCheck? certificate = null;
-        try
-        {
-            var connection = dataSource.CreateConnection();
-            await using (connection.ConfigureAwait(false))
-            {
-                using (var attempt = dataSources.BeginAttempt(context, context.RevealPassword()))
-                {
-                    certificate = attempt.Certificate;
-                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                context.EnterStage(DryRunStage.Query);
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
-                {
-                    command.CommandText = TestQuery;
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            return ConnectionProbeResult.Success;
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            if (certificate is { Refused: true })
-            {
-                return certificate.Describe();
-            }
-
-            var result = PostgreSqlFailureClassifier.Classify(ex);
-            if (result.Kind == ConnectionFailureKind.Unknown && PostgreSqlFailureClassifier.IsUnexplained(ex))
-            {
-                result = await PostgreSqlProtocolSniffer.ExplainAsync(new IPEndPoint(address, context.Port), context.Ssl, ex, cancellationToken).ConfigureAwait(false);
-            }
-
-            return result;
-        }
-    }
+    public Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken) =>
+        _probe.ProbeAsync(context, cancellationToken);
 }

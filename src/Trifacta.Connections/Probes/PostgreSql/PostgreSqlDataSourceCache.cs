@@ -76,6 +76,14 @@ internal sealed class PostgreSqlDataSourceCache : IAsyncDisposable, IDisposable
         settings.Timeout = key.TimeoutSeconds;
         settings.CommandTimeout = key.TimeoutSeconds;
         builder.ConfigureTypeLoading(static types => types.EnableTypeLoading(false));
+        if (key.Redshift)
+        {
+            // Redshift lacks some of PostgreSQL's catalog and features; Npgsql's compatibility mode avoids them.
+#pragma warning disable CS0618 // The connection-string spelling of the mode is the one the slim builder takes.
+            settings.ServerCompatibilityMode = ServerCompatibilityMode.Redshift;
+#pragma warning restore CS0618
+        }
+
         builder.EnableTransportSecurity();
 
         builder.UsePasswordProvider(

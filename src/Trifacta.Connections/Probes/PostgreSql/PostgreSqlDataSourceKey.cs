@@ -10,4 +10,5 @@ internal readonly record struct PostgreSqlDataSourceKey(
     int TimeoutSeconds,
     string? ApplicationName = null,
     string? SearchPath = null,
-    bool TcpKeepAlive = false);
+    bool TcpKeepAlive = false,
+    bool Redshift = false);

@@ -53,7 +53,7 @@ internal sealed record PostgreSqlOptions(string? ApplicationName, string? Search
         ["gsslib"] = LocalFiles,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public static string? Check(string key, string value)
+    public static string? Check(string vendor, string key, string value)
     {
         if (Refused.TryGetValue(key, out var reason))
         {
@@ -66,7 +66,7 @@ internal sealed record PostgreSqlOptions(string? ApplicationName, string? Search
             "currentschema" => value.Length is > 0 and <= 63 && !HasControl(value) ? null : "must be a schema name of 1 to 63 characters.",
             "connecttimeout" or "logintimeout" => Seconds(value) is not null ? null : "must be a whole number of seconds from 1 to 3600.",
             "tcpkeepalive" => bool.TryParse(value, out _) ? null : "must be true or false.",
-            _ => $"is not accepted for vendor 'postgres' (accepted: {string.Join(", ", Accepted)}).",
+            _ => $"is not accepted for vendor '{vendor}' (accepted: {string.Join(", ", Accepted)}).",
         };
     }
 

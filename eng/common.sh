@@ -21,6 +21,15 @@ ensure_postgres() {
   [ -x "$(pg_bindir)/initdb" ] || { echo "error: PostgreSQL was not installed; install it with 'apt-get install -y postgresql'." >&2; return 1; }
 }
 
+# Installs Debian's MariaDB server (the MySQL probe's tests start their own) when it is missing.
+ensure_mariadb() {
+  if [ -x /usr/sbin/mariadbd ] && command -v mariadb-install-db >/dev/null 2>&1; then return 0; fi
+  echo "MariaDB server binaries not found: installing Debian's 'mariadb-server' package..." >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+  # The package may start its own service where it can; the tests use their own server and do not need it.
+}
+
 # Installs Debian's iproute2 (the 'ip' command; the network-namespace test needs it) when it is missing.
 ensure_iproute2() {
   command -v ip >/dev/null 2>&1 && return 0

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 
@@ -47,5 +48,25 @@ internal static class NetworkFailureClassifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// For drivers that report "could not connect" without the socket error (MySqlConnector): connects to the
+    /// address once more, on this failure path only, and classifies what the socket says. A connection that now
+    /// succeeds leaves the failure Unknown.
+    /// </summary>
+    public static async Task<ConnectionProbeResult> ExplainConnectFailureAsync(IPEndPoint endPoint, Exception failure, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            return FromSocket(ex);
+        }
+
+        return ConnectionProbeResult.Failure(ConnectionFailureKind.Unknown, failure);
     }
 }

@@ -8,7 +8,7 @@ namespace Trifacta.Connections.Probes;
 /// CAs, name matching the request's host, within its validity) and remembers why it refused one, so the result can
 /// say exactly what is wrong instead of "the handshake failed".
 /// </summary>
-internal sealed class ServerCertificateCheck(string host)
+internal sealed class ServerCertificateCheck(string host, X509ChainPolicy? trust = null)
 {
     public SslPolicyErrors Errors { get; private set; }
 
@@ -31,6 +31,49 @@ internal sealed class ServerCertificateCheck(string host)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A validation callback for drivers that verify against the address they connected to (MySqlConnector,
+    /// SqlClient): it ignores the TLS stack's verdict, builds the chain again under the host's trust (system CAs
+    /// plus the configured ones) and checks the certificate against the request's host name.
+    /// </summary>
+    public bool ValidateIndependently(object sender, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
+    {
+        if (certificate is null)
+        {
+            Errors = SslPolicyErrors.RemoteCertificateNotAvailable;
+            return false;
+        }
+
+        using var server = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        using var chain = new X509Chain();
+        chain.ChainPolicy = trust?.Clone() ?? new X509ChainPolicy { RevocationMode = X509RevocationMode.NoCheck };
+        if (presented is not null)
+        {
+            foreach (var element in presented.ChainElements)
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
+        var problems = SslPolicyErrors.None;
+        if (!chain.Build(server))
+        {
+            problems |= SslPolicyErrors.RemoteCertificateChainErrors;
+            foreach (var status in chain.ChainStatus)
+            {
+                ChainProblems |= status.Status;
+            }
+        }
+
+        if (!server.MatchesHostname(host))
+        {
+            problems |= SslPolicyErrors.RemoteCertificateNameMismatch;
+        }
+
+        Errors = problems;
+        return problems == SslPolicyErrors.None;
     }
 
     /// <summary>Why the certificate was refused, as a cause and a vendor code.</summary>

@@ -78,6 +78,20 @@ public sealed class LoopbackPeer : IAsyncDisposable
     /// <summary>A PostgreSQL-speaking peer without TLS: it answers N to the SSLRequest.</summary>
     public static LoopbackPeer PostgresWithoutTls() => PostgresError("28000", "no pg_hba.conf entry");
 
+    /// <summary>
+    /// Answers a new connection as a MySQL server does when it refuses it before the handshake (for example 1040,
+    /// too many connections): a single ERR packet, then close.
+    /// </summary>
+    public static LoopbackPeer MySqlError(int number, string sqlState, string message) => new(async (socket, token) =>
+    {
+        var payload = new List<byte> { 0xFF, (byte)(number & 0xFF), (byte)(number >> 8), (byte)'#' };
+        payload.AddRange(Encoding.ASCII.GetBytes(sqlState));
+        payload.AddRange(Encoding.UTF8.GetBytes(message));
+        byte[] packet = [(byte)(payload.Count & 0xFF), (byte)((payload.Count >> 8) & 0xFF), (byte)(payload.Count >> 16), 0, .. payload];
+        await socket.SendAsync(packet, token);
+        socket.Shutdown(SocketShutdown.Both);
+    });
+
     /// <summary>Reads the SSLRequest, then resets the connection.</summary>
     public static LoopbackPeer ResetMidHandshake() => new(static async (socket, token) =>
     {

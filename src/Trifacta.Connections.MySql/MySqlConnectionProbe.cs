@@ -1,0 +1,122 @@
+using System.Net;
+using MySqlConnector;
+using Trifacta.Connections.Probes;
+
+namespace Trifacta.Connections.MySql;
+
+/// <summary>
+/// The <c>mysql</c> vendor (MySQL and MariaDB, default port 3306) on MySqlConnector: resolve and vet the host through
+/// the context, then for each address open an unpooled connection with the sealed password (given through the
+/// driver's password callback, never in a connection string), <c>SELECT 1</c>, close.
+/// </summary>
+internal sealed class MySqlConnectionProbe : IConnectionProbe
+{
+    public const string VendorName = "mysql";
+    public const int DefaultPort = 3306;
+    public const string TestQuery = "SELECT 1";
+
+    public string Vendor => VendorName;
+
+    public IReadOnlyCollection<string> SupportedOptions => MySqlOptions.Accepted;
+
+    public string? CheckOption(string key, string value) => MySqlOptions.Check(key, value);
+
+    public async Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        IReadOnlyList<IPAddress> addresses;
+        try
+        {
+            addresses = await context.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not ConnectionDryRunException && !cancellationToken.IsCancellationRequested)
+        {
+            return MySqlFailureClassifier.Classify(ex);
+        }
+
+        ConnectionProbeResult result = ConnectionProbeResult.Success;
+        foreach (var address in addresses)
+        {
+            result = await ProbeAddressAsync(context, address, cancellationToken).ConfigureAwait(false);
+            if (result.Kind is not (ConnectionFailureKind.ConnectionRefused or ConnectionFailureKind.HostUnreachable))
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static async Task<ConnectionProbeResult> ProbeAddressAsync(ConnectionProbeContext context, IPAddress address, CancellationToken cancellationToken)
+    {
+        context.EnterStage(DryRunStage.Connect);
+        var options = MySqlOptions.From(context.Options);
+        var timeoutSeconds = (uint)Math.Clamp(Math.Ceiling(context.Timeout.TotalSeconds) + 1, 2, 3600);
+        var settings = new MySqlConnectionStringBuilder
+        {
+            Server = address.ToString(),
+            Port = (uint)context.Port,
+            Database = context.Database ?? string.Empty,
+            UserID = context.Username,
+            Pooling = false,
+            ConnectionTimeout = Math.Min(timeoutSeconds, options.ConnectTimeoutSeconds ?? uint.MaxValue),
+            DefaultCommandTimeout = timeoutSeconds,
+            SslMode = context.Ssl ? MySqlSslMode.Required : MySqlSslMode.Preferred,
+            AllowLoadLocalInfile = false,
+            AllowPublicKeyRetrieval = options.AllowPublicKeyRetrieval,
+            ApplicationName = options.ApplicationName ?? "trifacta-dryrun",
+        };
+        if (options.CharacterSet is { } characterSet)
+        {
+            settings.CharacterSet = characterSet;
+        }
+
+        var password = context.RevealPassword();
+        var certificate = context.Ssl ? new ServerCertificateCheck(context.Host, context.Trust.ChainPolicy) : null;
+        var connection = new MySqlConnection(settings.ConnectionString)
+        {
+            ProvidePasswordCallback = _ =>
+            {
+                context.EnterStage(DryRunStage.Authenticate);
+                return password;
+            },
+        };
+        if (certificate is not null)
+        {
+            connection.RemoteCertificateValidationCallback = (sender, cert, chain, errors) =>
+            {
+                context.EnterStage(DryRunStage.Tls);
+                return certificate.ValidateIndependently(sender, cert, chain, errors);
+            };
+        }
+
+        try
+        {
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                context.EnterStage(DryRunStage.Query);
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText = TestQuery;
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return ConnectionProbeResult.Success;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (certificate is { Refused: true })
+            {
+                return certificate.Describe();
+            }
+
+            var result = MySqlFailureClassifier.Classify(ex);
+            return result.Kind == ConnectionFailureKind.Unknown && MySqlFailureClassifier.IsUnreachable(ex)
+                ? await NetworkFailureClassifier.ExplainConnectFailureAsync(new IPEndPoint(address, context.Port), ex, cancellationToken).ConfigureAwait(false)
+                : result;
+        }
+    }
+}

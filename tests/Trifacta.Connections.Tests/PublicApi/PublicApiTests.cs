@@ -11,11 +11,14 @@ namespace Trifacta.Connections.Tests.PublicApi;
 /// </summary>
 public sealed class PublicApiTests
 {
-    [Fact]
-    public void The_public_API_is_the_approved_one()
+    [Theory]
+    [InlineData("Trifacta.Connections")]
+    [InlineData("Trifacta.Connections.MySql")]
+    [InlineData("Trifacta.Connections.SqlServer")]
+    public void The_public_API_is_the_approved_one(string package)
     {
-        var actual = Describe(typeof(IConnectionDryRunner).Assembly);
-        var approvedPath = Path.Combine(SourceDirectory(), "Trifacta.Connections.approved.txt");
+        var actual = Describe(Assembly.Load(package));
+        var approvedPath = Path.Combine(SourceDirectory(), package + ".approved.txt");
 
         if (Environment.GetEnvironmentVariable("UPDATE_PUBLIC_API") == "1")
         {

@@ -9,7 +9,7 @@ internal sealed record CliArguments
         Usage: trifacta-dryrun [options] [FILE]
 
         Runs the Trifacta / Designer Cloud v4 connection dry run (POST /v4/connections/dryRun) on a request body
-        and prints the v4 result JSON.
+        and prints the v4 result JSON. Vendors: postgres, redshift, mysql, sqlserver, sqldatawarehouse.
 
         Arguments:
           FILE                  the v4 request body (JSON); '-' or nothing reads standard input

@@ -51,7 +51,7 @@ services.AddLogging(logging =>
         logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 });
-services.AddConnectionDryRun(options =>
+var dryRun = services.AddConnectionDryRun(options =>
 {
     var keyFile = arguments.KeyFile ?? Environment.GetEnvironmentVariable("TRIFACTA_KEY_FILE");
     if (!string.IsNullOrWhiteSpace(keyFile))
@@ -64,6 +64,7 @@ services.AddConnectionDryRun(options =>
         options.Timeout = timeout;
     }
 });
+dryRun.AddMySql().AddSqlServer();
 
 await using var provider = services.BuildServiceProvider();
 using var cancel = new CancellationTokenSource();

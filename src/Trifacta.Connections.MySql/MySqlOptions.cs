@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Trifacta.Connections.Probes;
 
 namespace Trifacta.Connections.MySql;
 
@@ -13,38 +14,35 @@ internal sealed record MySqlOptions(uint? ConnectTimeoutSeconds, bool AllowPubli
 
     public static readonly IReadOnlyCollection<string> Accepted = ["allowPublicKeyRetrieval", "ApplicationName", "characterEncoding", "connectTimeout"];
 
-    private const string WhereOrAsWhom = "is not accepted: it would change where or as whom the dry run connects; use the request's host, port, database and credentials.";
-    private const string LocalFiles = "is not accepted: it reads or writes local files or loads code on the host.";
-
     private static readonly FrozenDictionary<string, string> Refused = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["host"] = WhereOrAsWhom,
-        ["port"] = WhereOrAsWhom,
-        ["user"] = WhereOrAsWhom,
-        ["password"] = WhereOrAsWhom,
-        ["password1"] = WhereOrAsWhom,
-        ["database"] = WhereOrAsWhom,
-        ["socket"] = WhereOrAsWhom,
-        ["socketFactory"] = LocalFiles,
-        ["allowLoadLocalInfile"] = LocalFiles,
-        ["allowLocalInfile"] = LocalFiles,
-        ["allowUrlInLocalInfile"] = LocalFiles,
-        ["allowLoadLocalInfileInPath"] = LocalFiles,
-        ["autoDeserialize"] = LocalFiles,
-        ["clientCertificateKeyStoreUrl"] = LocalFiles,
-        ["trustCertificateKeyStoreUrl"] = LocalFiles,
-        ["serverRSAPublicKeyFile"] = LocalFiles,
-        ["sslCert"] = LocalFiles,
-        ["sslKey"] = LocalFiles,
-        ["sslCa"] = LocalFiles,
-        ["queryInterceptors"] = LocalFiles,
-        ["exceptionInterceptors"] = LocalFiles,
-        ["connectionLifecycleInterceptors"] = LocalFiles,
-        ["authenticationPlugins"] = LocalFiles,
-        ["useSSL"] = "is not accepted: use the request's ssl field.",
-        ["sslMode"] = "is not accepted: use the request's ssl field.",
-        ["requireSSL"] = "is not accepted: use the request's ssl field.",
-        ["verifyServerCertificate"] = "is not accepted: use the request's ssl field.",
+        ["host"] = OptionRefusals.WhereOrAsWhom,
+        ["port"] = OptionRefusals.WhereOrAsWhom,
+        ["user"] = OptionRefusals.WhereOrAsWhom,
+        ["password"] = OptionRefusals.WhereOrAsWhom,
+        ["password1"] = OptionRefusals.WhereOrAsWhom,
+        ["database"] = OptionRefusals.WhereOrAsWhom,
+        ["socket"] = OptionRefusals.WhereOrAsWhom,
+        ["socketFactory"] = OptionRefusals.LocalFiles,
+        ["allowLoadLocalInfile"] = OptionRefusals.LocalFiles,
+        ["allowLocalInfile"] = OptionRefusals.LocalFiles,
+        ["allowUrlInLocalInfile"] = OptionRefusals.LocalFiles,
+        ["allowLoadLocalInfileInPath"] = OptionRefusals.LocalFiles,
+        ["autoDeserialize"] = OptionRefusals.LocalFiles,
+        ["clientCertificateKeyStoreUrl"] = OptionRefusals.LocalFiles,
+        ["trustCertificateKeyStoreUrl"] = OptionRefusals.LocalFiles,
+        ["serverRSAPublicKeyFile"] = OptionRefusals.LocalFiles,
+        ["sslCert"] = OptionRefusals.LocalFiles,
+        ["sslKey"] = OptionRefusals.LocalFiles,
+        ["sslCa"] = OptionRefusals.LocalFiles,
+        ["queryInterceptors"] = OptionRefusals.LocalFiles,
+        ["exceptionInterceptors"] = OptionRefusals.LocalFiles,
+        ["connectionLifecycleInterceptors"] = OptionRefusals.LocalFiles,
+        ["authenticationPlugins"] = OptionRefusals.LocalFiles,
+        ["useSSL"] = OptionRefusals.UseSsl,
+        ["sslMode"] = OptionRefusals.UseSsl,
+        ["requireSSL"] = OptionRefusals.UseSsl,
+        ["verifyServerCertificate"] = OptionRefusals.UseSsl,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static string? Check(string key, string value)
@@ -60,7 +58,7 @@ internal sealed record MySqlOptions(uint? ConnectTimeoutSeconds, bool AllowPubli
             "allowpublickeyretrieval" => bool.TryParse(value, out _) ? null : "must be true or false.",
             "characterencoding" => value.Length is > 0 and <= 32 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? null : "must be a character set name.",
             "applicationname" => value.Length is > 0 and <= 63 && value.AsSpan().IndexOfAnyInRange('\0', '\u001f') < 0 ? null : "must be 1 to 63 characters without control characters.",
-            _ => $"is not accepted for vendor 'mysql' (accepted: {string.Join(", ", Accepted)}).",
+            _ => OptionRefusals.NotAccepted("mysql", Accepted),
         };
     }
 

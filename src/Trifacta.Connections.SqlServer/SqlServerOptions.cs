@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Trifacta.Connections.Probes;
 
 namespace Trifacta.Connections.SqlServer;
 
@@ -13,38 +14,35 @@ internal sealed record SqlServerOptions(string? ApplicationName, int? LoginTimeo
 
     public static readonly IReadOnlyCollection<string> Accepted = ["applicationName", "hostNameInCertificate", "loginTimeout"];
 
-    private const string WhereOrAsWhom = "is not accepted: it would change where or as whom the dry run connects; use the request's host, port, database and credentials.";
-    private const string LocalFiles = "is not accepted: it reads or writes local files or loads code on the host.";
-
     private static readonly FrozenDictionary<string, string> Refused = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["serverName"] = WhereOrAsWhom,
-        ["databaseName"] = WhereOrAsWhom,
-        ["database"] = WhereOrAsWhom,
-        ["server"] = WhereOrAsWhom,
-        ["portNumber"] = WhereOrAsWhom,
-        ["port"] = WhereOrAsWhom,
-        ["instanceName"] = WhereOrAsWhom,
-        ["user"] = WhereOrAsWhom,
-        ["userName"] = WhereOrAsWhom,
-        ["password"] = WhereOrAsWhom,
-        ["integratedSecurity"] = WhereOrAsWhom,
-        ["authentication"] = WhereOrAsWhom,
-        ["authenticationScheme"] = WhereOrAsWhom,
-        ["failoverPartner"] = WhereOrAsWhom,
-        ["multiSubnetFailover"] = WhereOrAsWhom,
-        ["AttachDBFilename"] = LocalFiles,
-        ["attachDbFileName"] = LocalFiles,
-        ["serverCertificate"] = LocalFiles,
-        ["trustStore"] = LocalFiles,
-        ["trustStorePassword"] = LocalFiles,
-        ["keyStoreLocation"] = LocalFiles,
-        ["keyStoreSecret"] = LocalFiles,
-        ["clientCertificate"] = LocalFiles,
-        ["clientKey"] = LocalFiles,
-        ["socketFactoryClass"] = LocalFiles,
-        ["trustManagerClass"] = LocalFiles,
-        ["encrypt"] = "is not accepted: use the request's ssl field.",
+        ["serverName"] = OptionRefusals.WhereOrAsWhom,
+        ["databaseName"] = OptionRefusals.WhereOrAsWhom,
+        ["database"] = OptionRefusals.WhereOrAsWhom,
+        ["server"] = OptionRefusals.WhereOrAsWhom,
+        ["portNumber"] = OptionRefusals.WhereOrAsWhom,
+        ["port"] = OptionRefusals.WhereOrAsWhom,
+        ["instanceName"] = OptionRefusals.WhereOrAsWhom,
+        ["user"] = OptionRefusals.WhereOrAsWhom,
+        ["userName"] = OptionRefusals.WhereOrAsWhom,
+        ["password"] = OptionRefusals.WhereOrAsWhom,
+        ["integratedSecurity"] = OptionRefusals.WhereOrAsWhom,
+        ["authentication"] = OptionRefusals.WhereOrAsWhom,
+        ["authenticationScheme"] = OptionRefusals.WhereOrAsWhom,
+        ["failoverPartner"] = OptionRefusals.WhereOrAsWhom,
+        ["multiSubnetFailover"] = OptionRefusals.WhereOrAsWhom,
+        ["AttachDBFilename"] = OptionRefusals.LocalFiles,
+        ["attachDbFileName"] = OptionRefusals.LocalFiles,
+        ["serverCertificate"] = OptionRefusals.LocalFiles,
+        ["trustStore"] = OptionRefusals.LocalFiles,
+        ["trustStorePassword"] = OptionRefusals.LocalFiles,
+        ["keyStoreLocation"] = OptionRefusals.LocalFiles,
+        ["keyStoreSecret"] = OptionRefusals.LocalFiles,
+        ["clientCertificate"] = OptionRefusals.LocalFiles,
+        ["clientKey"] = OptionRefusals.LocalFiles,
+        ["socketFactoryClass"] = OptionRefusals.LocalFiles,
+        ["trustManagerClass"] = OptionRefusals.LocalFiles,
+        ["encrypt"] = OptionRefusals.UseSsl,
         ["trustServerCertificate"] = "is not accepted: use the request's ssl field (a dry run with ssl always verifies the certificate).",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
@@ -60,7 +58,7 @@ internal sealed record SqlServerOptions(string? ApplicationName, int? LoginTimeo
             "applicationname" => value.Length is > 0 and <= 128 && !HasControl(value) ? null : "must be 1 to 128 characters without control characters.",
             "logintimeout" => Seconds(value) is not null ? null : "must be a whole number of seconds from 1 to 3600.",
             "hostnameincertificate" => Uri.CheckHostName(value) == UriHostNameType.Dns ? null : "must be a host name.",
-            _ => $"is not accepted for vendor '{vendor}' (accepted: {string.Join(", ", Accepted)}).",
+            _ => OptionRefusals.NotAccepted(vendor, Accepted),
         };
     }
 

@@ -17,31 +17,8 @@ internal sealed class SqlServerProbe(string vendor)
 
     public string Vendor => vendor;
 
-    public async Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        IReadOnlyList<IPAddress> addresses;
-        try
-        {
-            addresses = await context.ResolveAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not ConnectionDryRunException && !cancellationToken.IsCancellationRequested)
-        {
-            return SqlServerFailureClassifier.Classify(ex);
-        }
-
-        ConnectionProbeResult result = ConnectionProbeResult.Success;
-        foreach (var address in addresses)
-        {
-            result = await ProbeAddressAsync(context, address, cancellationToken).ConfigureAwait(false);
-            if (result.Kind is not (ConnectionFailureKind.ConnectionRefused or ConnectionFailureKind.HostUnreachable))
-            {
-                break;
-            }
-        }
-
-        return result;
-    }
+    public Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken) =>
+        AddressProbing.ProbeEachAddressAsync(context, address => ProbeAddressAsync(context, address, cancellationToken), SqlServerFailureClassifier.Classify, cancellationToken);
 
     private static async Task<ConnectionProbeResult> ProbeAddressAsync(ConnectionProbeContext context, IPAddress address, CancellationToken cancellationToken)
     {

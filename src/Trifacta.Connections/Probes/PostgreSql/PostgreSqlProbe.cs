@@ -13,32 +13,8 @@ internal sealed class PostgreSqlProbe(PostgreSqlDataSourceCache dataSources, boo
 {
     public const string TestQuery = "SELECT 1";
 
-    public async Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        IReadOnlyList<IPAddress> addresses;
-        try
-        {
-            addresses = await context.ResolveAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not ConnectionDryRunException && !cancellationToken.IsCancellationRequested)
-        {
-            return PostgreSqlFailureClassifier.Classify(ex);
-        }
-
-        // Like the driver, try each address in turn while the failure is only that this address cannot be reached.
-        ConnectionProbeResult result = ConnectionProbeResult.Success;
-        foreach (var address in addresses)
-        {
-            result = await ProbeAddressAsync(context, address, cancellationToken).ConfigureAwait(false);
-            if (result.Kind is not (ConnectionFailureKind.ConnectionRefused or ConnectionFailureKind.HostUnreachable))
-            {
-                break;
-            }
-        }
-
-        return result;
-    }
+    public Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken) =>
+        AddressProbing.ProbeEachAddressAsync(context, address => ProbeAddressAsync(context, address, cancellationToken), PostgreSqlFailureClassifier.Classify, cancellationToken);
 
     private async Task<ConnectionProbeResult> ProbeAddressAsync(ConnectionProbeContext context, IPAddress address, CancellationToken cancellationToken)
     {

@@ -13,8 +13,6 @@ internal sealed class MySqlConnectionProbe : IConnectionProbe
 {
     public const string VendorName = "mysql";
     public const int DefaultPort = 3306;
-    public const string TestQuery = "SELECT 1";
-
     public string Vendor => VendorName;
 
     public IReadOnlyCollection<string> SupportedOptions => MySqlOptions.Accepted;
@@ -72,13 +70,7 @@ internal sealed class MySqlConnectionProbe : IConnectionProbe
             await using (connection.ConfigureAwait(false))
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                context.EnterStage(DryRunStage.Query);
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
-                {
-                    command.CommandText = TestQuery;
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await TestQuery.RunAsync(connection, context, cancellationToken).ConfigureAwait(false);
             }
 
             return ConnectionProbeResult.Success;

@@ -13,8 +13,6 @@ namespace Trifacta.Connections.SqlServer;
 /// </summary>
 internal sealed class SqlServerProbe(string vendor)
 {
-    public const string TestQuery = "SELECT 1";
-
     public string Vendor => vendor;
 
     public Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken) =>
@@ -61,13 +59,7 @@ internal sealed class SqlServerProbe(string vendor)
             await using (connection.ConfigureAwait(false))
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                context.EnterStage(DryRunStage.Query);
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
-                {
-                    command.CommandText = TestQuery;
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await TestQuery.RunAsync(connection, context, cancellationToken).ConfigureAwait(false);
             }
 
             return ConnectionProbeResult.Success;

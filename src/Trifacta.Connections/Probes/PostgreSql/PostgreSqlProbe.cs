@@ -11,8 +11,6 @@ namespace Trifacta.Connections.Probes.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlProbe(PostgreSqlDataSourceCache dataSources, bool redshift)
 {
-    public const string TestQuery = "SELECT 1";
-
     public Task<ConnectionProbeResult> ProbeAsync(ConnectionProbeContext context, CancellationToken cancellationToken) =>
         AddressProbing.ProbeEachAddressAsync(context, address => ProbeAddressAsync(context, address, cancellationToken), PostgreSqlFailureClassifier.Classify, cancellationToken);
 
@@ -47,13 +45,7 @@ internal sealed class PostgreSqlProbe(PostgreSqlDataSourceCache dataSources, boo
                     await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                context.EnterStage(DryRunStage.Query);
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
-                {
-                    command.CommandText = TestQuery;
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await TestQuery.RunAsync(connection, context, cancellationToken).ConfigureAwait(false);
             }
 
             return ConnectionProbeResult.Success;

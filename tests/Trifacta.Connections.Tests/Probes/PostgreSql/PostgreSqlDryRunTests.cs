@@ -169,6 +169,8 @@ public sealed class PostgreSqlDryRunTests(PostgreSqlServerFixture server) : IDis
             server.Request() with { Vendor = "oracle", ConnectParams = null },
             server.Request() with { CredentialType = "kerberos" },
             server.Request(database: password),
+            server.Request(user: password),
+            server.Request() with { Host = password },
         };
 
         var texts = new List<string>();

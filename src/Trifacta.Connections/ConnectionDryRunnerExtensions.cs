@@ -27,7 +27,7 @@ public static class ConnectionDryRunnerExtensions
         cancellationToken.ThrowIfCancellationRequested();
         if (utf8Json.Length > MaxRequestBytes)
         {
-            return Task.FromResult(DryRunResults.InvalidBody("$", $"the request body is {utf8Json.Length} bytes; at most {MaxRequestBytes} are read."));
+            return Rejected(runner, "$", $"the request body is {utf8Json.Length} bytes; at most {MaxRequestBytes} are read.");
         }
 
         ConnectionDryRunRequest? request;
@@ -38,11 +38,19 @@ public static class ConnectionDryRunnerExtensions
         catch (JsonException ex)
         {
             // The serializer's message names the path and position, never the value.
-            return Task.FromResult(DryRunResults.InvalidBody(ex.Path ?? "$", ex.Message));
+            return Rejected(runner, ex.Path ?? "$", ex.Message);
         }
 
         return request is null
-            ? Task.FromResult(DryRunResults.InvalidBody("$", "the request body is JSON null; a connection object is expected."))
+            ? Rejected(runner, "$", "the request body is JSON null; a connection object is expected.")
             : runner.DryRunAsync(request, cancellationToken);
+    }
+
+    // A body that never became a request is still logged and counted like any failed dry run.
+    private static Task<ConnectionDryRunResult> Rejected(IConnectionDryRunner runner, string path, string problem)
+    {
+        var result = DryRunResults.InvalidBody(path, problem);
+        (runner as ConnectionDryRunner)?.RecordRejectedBody(result);
+        return Task.FromResult(result);
     }
 }

@@ -271,6 +271,14 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
 
     public void Dispose() => _limiter?.Dispose();
 
+    /// <summary>Logs and counts a body the JSON entry point rejected before it became a request.</summary>
+    internal void RecordRejectedBody(ConnectionDryRunResult result)
+    {
+        var diagnostics = result.Diagnostics;
+        Log.DryRunFailed(_logger, Guid.Empty, null, diagnostics.FailedStage ?? DryRunStage.Validate, diagnostics.Kind ?? ConnectionFailureKind.InvalidRequest, result.Reason?.Exception.Cause);
+        _telemetry.Complete(null, "unregistered", result);
+    }
+
     private async ValueTask<RateLimitLease> AdmitAsync(RunState run, CancellationToken cancellationToken)
     {
         var options = run.Settings.Options;

@@ -23,8 +23,6 @@ internal sealed class StageClock(TimeProvider timeProvider)
 
     public TimeSpan Elapsed => timeProvider.GetElapsedTime(_start);
 
-    public TimeProvider TimeProvider => timeProvider;
-
     /// <summary>Ends the current stage and starts <paramref name="next"/>.</summary>
     public void Next(DryRunStage next)
     {

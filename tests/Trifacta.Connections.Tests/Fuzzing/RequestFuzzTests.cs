@@ -155,6 +155,21 @@ public sealed class RequestFuzzTests(ITestOutputHelper output)
         deep.Reason!.Exception.Message.Should().Contain("maximum configured depth of 16");
     }
 
+    [Fact]
+    public async Task A_rejected_body_is_logged_and_counted_like_any_failed_dry_run()
+    {
+        using var key = new TestKeyFile();
+        using var host = new DryRunHost(key.Path);
+        var meters = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(host.Services);
+        using var count = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(meters, "Trifacta.Connections", "trifacta.connections.dry_run.count");
+
+        var result = await host.Runner.DryRunAsync(Encoding.UTF8.GetBytes("{ not json"));
+
+        result.Diagnostics.Kind.Should().Be(ConnectionFailureKind.InvalidRequest);
+        host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 1002);
+        count.GetMeasurementSnapshot().Should().ContainSingle().Which.Tags["trifacta.dry_run.failure_kind"].Should().Be("InvalidRequest");
+    }
+
     private static JsonNode? Object((string Key, JsonNode? Value)[] members)
     {
         var result = new JsonObject();

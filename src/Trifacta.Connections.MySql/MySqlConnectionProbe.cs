@@ -83,8 +83,21 @@ internal sealed class MySqlConnectionProbe : IConnectionProbe
             }
 
             var result = MySqlFailureClassifier.Classify(ex);
-            return result.Kind == ConnectionFailureKind.Unknown && MySqlFailureClassifier.IsUnreachable(ex)
-                ? await NetworkFailureClassifier.ExplainConnectFailureAsync(new IPEndPoint(address, context.Port), ex, cancellationToken).ConfigureAwait(false)
+            if (result.Kind != ConnectionFailureKind.Unknown)
+            {
+                return result;
+            }
+
+            var endPoint = new IPEndPoint(address, context.Port);
+            if (MySqlFailureClassifier.IsUnreachable(ex)
+                && await NetworkFailureClassifier.ExplainConnectFailureAsync(endPoint, ex, cancellationToken).ConfigureAwait(false) is { Kind: not ConnectionFailureKind.Unknown } explained)
+            {
+                return explained;
+            }
+
+            // TLS was required and the driver gave up before any certificate: does the server offer TLS at all?
+            return context.Ssl && await MySqlHandshakeSniffer.OffersTlsAsync(endPoint, cancellationToken).ConfigureAwait(false) == false
+                ? ConnectionProbeResult.Failure(ConnectionFailureKind.TlsFailure, ex, "ssl:refused")
                 : result;
         }
     }

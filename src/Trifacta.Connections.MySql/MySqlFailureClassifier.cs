@@ -20,7 +20,7 @@ internal static class MySqlFailureClassifier
         return ConnectionProbeResult.Failure(kind, $"{nameof(MySqlException)}: {mysql.Number}: {mysql.Message}", mysql.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>MySqlConnector's "unable to connect to any host", reported without the socket error.</summary>
+    /// <summary>MySqlConnector's "unable to connect to host", reported without the socket error (also its answer when TLS is required and the server has none).</summary>
     public static bool IsUnreachable(Exception exception) =>
         exception is MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost, InnerException: null };
 

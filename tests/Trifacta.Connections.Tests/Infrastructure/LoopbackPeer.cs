@@ -92,6 +92,30 @@ public sealed class LoopbackPeer : IAsyncDisposable
         socket.Shutdown(SocketShutdown.Both);
     });
 
+    /// <summary>
+    /// Greets like a MySQL server that has no TLS (its capability flags lack CLIENT_SSL), then waits: a client that
+    /// requires TLS must give up on it.
+    /// </summary>
+    public static LoopbackPeer MySqlWithoutTls() => new(async (socket, token) =>
+    {
+        var payload = new List<byte> { 10 };
+        payload.AddRange("5.7.0-no-tls\0"u8.ToArray());
+        payload.AddRange(new byte[] { 1, 0, 0, 0 });                 // connection id
+        payload.AddRange("abcdefgh\0"u8.ToArray());                  // auth data part 1 and filler
+        const uint capabilities = 0x000FF7FF & ~0x00000800u;        // protocol 4.1, secure connection, plugin auth; no SSL
+        payload.AddRange(new[] { (byte)(capabilities & 0xFF), (byte)((capabilities >> 8) & 0xFF) });
+        payload.Add(33);                                            // utf8_general_ci
+        payload.AddRange(new byte[] { 2, 0 });                      // status: autocommit
+        payload.AddRange(new[] { (byte)((capabilities >> 16) & 0xFF), (byte)(capabilities >> 24) });
+        payload.Add(21);                                            // auth data length
+        payload.AddRange(new byte[10]);
+        payload.AddRange("ijklmnopqrst\0"u8.ToArray());              // auth data part 2
+        payload.AddRange("mysql_native_password\0"u8.ToArray());
+        byte[] packet = [(byte)(payload.Count & 0xFF), (byte)((payload.Count >> 8) & 0xFF), (byte)(payload.Count >> 16), 0, .. payload];
+        await socket.SendAsync(packet, token);
+        await Task.Delay(Timeout.Infinite, token);
+    });
+
     /// <summary>Reads the SSLRequest, then resets the connection.</summary>
     public static LoopbackPeer ResetMidHandshake() => new(static async (socket, token) =>
     {

@@ -139,6 +139,19 @@ public sealed class MySqlDryRunTests(MariaDbServerFixture server) : IDisposable
         wrongName.Diagnostics.VendorCode.Should().Be("tls:name-mismatch");
     }
 
+    [Fact]
+    public async Task Ssl_against_a_server_without_TLS_is_a_TlsFailure()
+    {
+        await using var plain = LoopbackPeer.MySqlWithoutTls();
+        using var host = Host(o => o.AttemptTimeout = TimeSpan.FromSeconds(5));
+
+        var result = await host.Runner.DryRunAsync(server.Request(port: plain.Port, ssl: true));
+
+        result.Diagnostics.Kind.Should().Be(ConnectionFailureKind.TlsFailure, result.Reason?.Exception.Cause);
+        result.Diagnostics.VendorCode.Should().Be("ssl:refused");
+        result.Reason!.Exception.Message.Should().Be("Could not establish a secure connection");
+    }
+
     [Theory]
     [InlineData(";allowLoadLocalInfile=true", "allowLoadLocalInfile", "reads or writes local files")]
     [InlineData("?allowUrlInLocalInfile=true", "allowUrlInLocalInfile", "reads or writes local files")]

@@ -87,14 +87,13 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
 
     private async Task<ConnectionDryRunResult> RunAsync(RunState run, CancellationToken cancellationToken)
     {
-        var clock = run.Clock;
         run.EnterStage(DryRunStage.Validate);
 
         // 1. validate
         var validated = RequestValidator.Validate(run.Request, _probes);
         if (!validated.IsValid)
         {
-            return LibraryFailure(run, new InvalidConnectionRequestException(DescribeInvalid(validated.Errors, validated.Password)), validated.Password, validated.Errors);
+            return LibraryFailure(run, new InvalidConnectionRequestException(DescribeInvalid(validated.Errors)), validated.Errors);
         }
 
         var target = validated.Target!;
@@ -105,18 +104,18 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         if (!_probes.TryGetValue(target.Vendor, out var probe))
         {
             return LibraryFailure(run, new UnsupportedVendorException(
-                $"The vendor '{Shorten(target.Vendor)}' is not supported: no probe is registered for it. Registered vendors: {_registeredVendors}."), password);
+                $"The vendor '{Shorten(target.Vendor)}' is not supported: no probe is registered for it. Registered vendors: {_registeredVendors}."));
         }
 
         if (!string.Equals(validated.CredentialType, RequestValidator.BasicCredentialType, StringComparison.OrdinalIgnoreCase))
         {
             return LibraryFailure(run, new UnsupportedCredentialTypeException(
-                $"The credential type '{Shorten(validated.CredentialType)}' is not supported. Supported credential types: {RequestValidator.BasicCredentialType}."), password);
+                $"The credential type '{Shorten(validated.CredentialType)}' is not supported. Supported credential types: {RequestValidator.BasicCredentialType}."));
         }
 
         if (run.Settings.Policy.CheckHost(target.Host) is { } refusal)
         {
-            return LibraryFailure(run, new BlockedByPolicyException(refusal), password);
+            return LibraryFailure(run, new BlockedByPolicyException(refusal));
         }
 
         // Admission: at most MaxConcurrentDryRuns at once, a bounded queue, a bounded wait.
@@ -124,7 +123,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         using var lease = await AdmitAsync(run, cancellationToken).ConfigureAwait(false);
         if (!lease.IsAcquired)
         {
-            return LibraryFailure(run, new TooManyDryRunsException(run.Refusal!), password);
+            return LibraryFailure(run, new TooManyDryRunsException(run.Refusal!));
         }
 
         return await CreateTestDeleteAsync(run, target, password, probe, cancellationToken).ConfigureAwait(false);
@@ -143,7 +142,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         }
         catch (ConnectionDryRunException ex)
         {
-            return LibraryFailure(run, ex, password);
+            return LibraryFailure(run, ex);
         }
 
         // 4. create
@@ -154,7 +153,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
             if (key.Length != SealedConnection.KeySize)
             {
                 return LibraryFailure(run, new EncryptionKeyUnavailableException(
-                    $"The encryption key provider returned {key.Length} bytes; AES-256 needs {SealedConnection.KeySize}."), password);
+                    $"The encryption key provider returned {key.Length} bytes; AES-256 needs {SealedConnection.KeySize}."));
             }
 
             connection = SealedConnection.Create(target, password, key);
@@ -193,7 +192,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         {
             // A library failure inside the test (the host policy refused a resolved address) keeps its own name.
             run.FailedStageOverride = clock.CurrentSubStage ?? DryRunStage.Test;
-            return LibraryFailure(run, libraryException, password, endStage: false);
+            return LibraryFailure(run, libraryException, endStage: false);
         }
 
         var probeResult = outcome.Exception switch
@@ -213,7 +212,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
             };
         }
 
-        return ProbeFailure(run, probeResult, password);
+        return ProbeFailure(run, probeResult);
     }
 
     /// <summary>One attempt of the test stage, inside the pipeline.</summary>
@@ -385,10 +384,10 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         return ConnectionProbeResult.Failure(ConnectionFailureKind.Timeout, cause);
     }
 
-    private ConnectionDryRunResult ProbeFailure(RunState run, ConnectionProbeResult outcome, string? password)
+    private ConnectionDryRunResult ProbeFailure(RunState run, ConnectionProbeResult outcome)
     {
         var kind = outcome.Kind!.Value;
-        var cause = run.Redact(SecretRedactor.Redact(outcome.Cause ?? string.Empty, password))!;
+        var cause = run.Redact(outcome.Cause ?? string.Empty)!;
         var libraryName = FailureCatalog.LibraryExceptionName(kind);
         var info = new ConnectionDryRunExceptionInfo
         {
@@ -401,7 +400,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         return Failed(run, kind, info, outcome.VendorCode, []);
     }
 
-    private ConnectionDryRunResult LibraryFailure(RunState run, ConnectionDryRunException exception, string? password, IReadOnlyList<InvalidField>? invalidFields = null, bool endStage = true)
+    private ConnectionDryRunResult LibraryFailure(RunState run, ConnectionDryRunException exception, IReadOnlyList<InvalidField>? invalidFields = null, bool endStage = true)
     {
         if (endStage)
         {
@@ -411,7 +410,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         }
 
         var name = exception.GetType().FullName ?? exception.GetType().Name;
-        var message = run.Redact(SecretRedactor.Redact(exception.Message, password))!;
+        var message = run.Redact(exception.Message)!;
         var info = new ConnectionDryRunExceptionInfo
         {
             Name = name,
@@ -422,7 +421,7 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
 
         var fields = invalidFields is null
             ? []
-            : invalidFields.Select(f => f with { Problem = run.Redact(SecretRedactor.Redact(f.Problem, password))! }).ToArray();
+            : invalidFields.Select(f => f with { Problem = run.Redact(f.Problem)! }).ToArray();
         return Failed(run, exception.Kind, info, null, fields);
     }
 
@@ -445,11 +444,8 @@ internal sealed class ConnectionDryRunner : IConnectionDryRunner, IDisposable
         };
     }
 
-    private static string DescribeInvalid(IReadOnlyList<InvalidField> errors, string? password)
-    {
-        var parts = errors.Select(e => $"{e.Field}: {e.Problem}");
-        return SecretRedactor.Redact($"The connection request is invalid ({errors.Count} {(errors.Count == 1 ? "problem" : "problems")}): {string.Join(" ", parts)}", password);
-    }
+    private static string DescribeInvalid(IReadOnlyList<InvalidField> errors) =>
+        $"The connection request is invalid ({errors.Count} {(errors.Count == 1 ? "problem" : "problems")}): {string.Join(" ", errors.Select(e => $"{e.Field}: {e.Problem}"))}";
 
     private static string Shorten(string text) => ConnectStringOptionsParser.Shorten(text);
 

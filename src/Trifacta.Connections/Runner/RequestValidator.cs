@@ -30,7 +30,7 @@ internal static class RequestValidator
         TooLong(connectParams?.Database, RequestLimits.Database, "connectParams.database", errors);
         if (errors.Count > 0)
         {
-            return new ValidatedRequest(null, FirstPassword(request), request.CredentialType ?? BasicCredentialType, errors);
+            return new ValidatedRequest(null, null, request.CredentialType ?? BasicCredentialType, errors);
         }
 
         Required(request.Name, "name", errors);
@@ -147,7 +147,7 @@ internal static class RequestValidator
 
         if (errors.Count > 0)
         {
-            return new ValidatedRequest(null, password, credentialType, errors);
+            return new ValidatedRequest(null, null, credentialType, errors);
         }
 
         var target = new ConnectionTarget(request.Vendor!, request.Host!, request.Port!.Value, database, username ?? string.Empty, request.Ssl ?? false, pairs);
@@ -163,9 +163,6 @@ internal static class RequestValidator
     }
 
     private static bool HasControlCharacter(string value) => value.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0;
-
-    private static string? FirstPassword(ConnectionDryRunRequest request) =>
-        request.Credentials is { Count: > 0 } credentials ? credentials[0]?.Password?.Reveal() : null;
 
     private static bool Required(string? value, string field, List<InvalidField> errors)
     {

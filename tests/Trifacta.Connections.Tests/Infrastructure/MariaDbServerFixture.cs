@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MySqlConnector;
 
 namespace Trifacta.Connections.Tests.Infrastructure;
@@ -58,7 +56,7 @@ public sealed class MariaDbServerFixture : IAsyncLifetime
             throw new InvalidOperationException($"mariadb-install-db failed ({exitCode}): {output}");
         }
 
-        Port = FreeLoopbackPort();
+        Port = LoopbackPorts.Unused();
         _server = Process.Start(new ProcessStartInfo(serverBinary)
         {
             ArgumentList =
@@ -198,12 +196,5 @@ public sealed class MariaDbServerFixture : IAsyncLifetime
             : throw new InvalidOperationException(
                 "These tests need a real MariaDB server and found no MariaDB binaries (mariadbd, mariadb-install-db). " +
                 "Install them with 'apt-get install -y mariadb-server' (Debian/Ubuntu; eng/test.sh does this for you).");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

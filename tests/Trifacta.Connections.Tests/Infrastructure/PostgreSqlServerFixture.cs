@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Trifacta.Connections.Tests.Infrastructure;
@@ -69,7 +67,7 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            Port = FreeLoopbackPort();
+            Port = LoopbackPorts.Unused();
             var settings = string.Join(' ',
                 $"-p {Port}",
                 $"-k {_root}",
@@ -263,12 +261,5 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"PostgreSQL refuses to run as root and the user 'postgres' could not own {path}: {output}. Install the server with 'apt-get install -y postgresql', which creates that user.");
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,7 +100,7 @@ public sealed class MySqlDryRunTests(MariaDbServerFixture server) : IDisposable
     {
         using var host = Host();
 
-        var result = await host.Runner.DryRunAsync(server.Request(port: ClosedPort()));
+        var result = await host.Runner.DryRunAsync(server.Request(port: LoopbackPorts.Unused()));
 
         JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(result)), JsonNode.Parse(ResultJsonTests.DocumentedRefusedBody)).Should().BeTrue(result.Reason?.Exception.Cause);
     }
@@ -182,12 +180,5 @@ public sealed class MySqlDryRunTests(MariaDbServerFixture server) : IDisposable
         ok.IsSuccess.Should().BeTrue(ok.Reason?.Exception.Cause);
         var text = JsonSerializer.Serialize(failed) + failed + host.AllLogText();
         text.Should().NotContain(MariaDbServerFixture.Password).And.NotContain(Uri.EscapeDataString(MariaDbServerFixture.Password));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

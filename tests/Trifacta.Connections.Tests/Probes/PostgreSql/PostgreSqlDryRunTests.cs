@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -100,7 +99,7 @@ public sealed class PostgreSqlDryRunTests(PostgreSqlServerFixture server) : IDis
     [Fact]
     public async Task DryRun_returns_exactly_the_documented_body_when_nothing_listens()
     {
-        var result = await Host.Runner.DryRunAsync(server.Request(port: ClosedLoopbackPort()));
+        var result = await Host.Runner.DryRunAsync(server.Request(port: LoopbackPorts.Unused()));
 
         var written = JsonNode.Parse(JsonSerializer.Serialize(result))!;
         JsonNode.DeepEquals(written, JsonNode.Parse(ResultJsonTests.DocumentedRefusedBody)).Should().BeTrue(written.ToJsonString());
@@ -163,7 +162,7 @@ public sealed class PostgreSqlDryRunTests(PostgreSqlServerFixture server) : IDis
             server.Request(),
             server.Request(database: "no_such_db"),
             server.Request(database: PostgreSqlServerFixture.LockedDatabase),
-            server.Request(port: ClosedLoopbackPort()),
+            server.Request(port: LoopbackPorts.Unused()),
             server.Request(user: "nobody_here"),
             server.Request() with { Name = null, Port = 0 },
             server.Request() with { Vendor = "oracle", ConnectParams = null },
@@ -189,12 +188,5 @@ public sealed class PostgreSqlDryRunTests(PostgreSqlServerFixture server) : IDis
         {
             texts.Should().NotContain(t => t.Contains(form, StringComparison.OrdinalIgnoreCase), $"'{form}' is a form of the password");
         }
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

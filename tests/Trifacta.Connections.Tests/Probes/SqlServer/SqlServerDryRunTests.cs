@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +31,7 @@ public sealed class SqlServerDryRunTests : IDisposable
     {
         using var host = Host();
 
-        var result = await host.Runner.DryRunAsync(Request(vendor, ClosedPort()));
+        var result = await host.Runner.DryRunAsync(Request(vendor, LoopbackPorts.Unused()));
 
         JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(result)), JsonNode.Parse(ResultJsonTests.DocumentedRefusedBody)).Should().BeTrue(result.Reason?.Exception.Cause);
     }
@@ -125,12 +123,5 @@ public sealed class SqlServerDryRunTests : IDisposable
         using var provider = services.BuildServiceProvider();
 
         provider.GetServices<IConnectionProbe>().Select(p => p.Vendor).Should().Equal("postgres", "redshift", "sqlserver", "sqldatawarehouse");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
